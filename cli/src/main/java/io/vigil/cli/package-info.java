@@ -1,0 +1,2 @@
+/** The vigil command line. */
+package io.vigil.cli;

@@ -1,0 +1,2 @@
+/** Lambda function collect-evidence. */
+package io.vigil.functions.collectevidence;

@@ -1,0 +1,157 @@
+package io.vigil.domain.collection;
+
+import io.vigil.domain.check.CheckId;
+import io.vigil.domain.check.CheckMetadata;
+import io.vigil.domain.check.CheckResult;
+import io.vigil.domain.check.CheckStatus;
+import io.vigil.domain.check.EvidenceCheck;
+import io.vigil.domain.check.Observation;
+import io.vigil.domain.check.ScanTarget;
+import io.vigil.domain.check.SnapshotLoader;
+import io.vigil.domain.evidence.EvidenceDocument;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the check catalogue against scan targets: loads each service snapshot once per target (once
+ * per account for global services), lets every check evaluate it, and turns observations into
+ * results with their evidence. A snapshot that cannot be loaded, or a check that throws, yields an
+ * ERROR result for its scope and the run goes on: an error is recorded, never dropped and never
+ * shown as a pass.
+ */
+public final class EvidenceCollector {
+
+  private final List<EvidenceCheck<?>> checks;
+  private final Map<Class<?>, SnapshotLoader<?>> loaders = new LinkedHashMap<>();
+
+  public EvidenceCollector(List<? extends EvidenceCheck<?>> checks, List<? extends SnapshotLoader<?>> loaders) {
+    var sorted = new ArrayList<EvidenceCheck<?>>(checks);
+    sorted.sort(Comparator.comparing(c -> c.metadata().id()));
+    this.checks = List.copyOf(sorted);
+    var ids = new HashSet<CheckId>();
+    for (var c : this.checks) {
+      if (!ids.add(c.metadata().id())) {
+        throw new IllegalArgumentException("check id " + c.metadata().id() + " is registered twice");
+      }
+    }
+    for (var l : loaders) {
+      if (this.loaders.put(l.snapshotType(), l) != null) {
+        throw new IllegalArgumentException("two loaders for " + l.snapshotType().getSimpleName());
+      }
+    }
+    for (var c : this.checks) {
+      if (!this.loaders.containsKey(c.snapshotType())) {
+        throw new IllegalArgumentException(
+            "check " + c.metadata().id() + " needs a loader for " + c.snapshotType().getSimpleName());
+      }
+    }
+  }
+
+  public List<CheckMetadata> catalogue() {
+    return checks.stream().map(EvidenceCheck::metadata).toList();
+  }
+
+  /**
+   * Evaluates every check for every target. Targets are visited in order; the first target of each
+   * account is that account's home region, where account-scoped (global) services are evaluated.
+   */
+  public List<Evaluation> collect(
+      List<ScanTarget> targets, String runId, Instant observedAt, ProgressListener progress) {
+    var out = new ArrayList<Evaluation>();
+    var accountsSeen = new HashSet<String>();
+    for (var target : targets) {
+      boolean home = accountsSeen.add(target.accountId());
+      for (var loader : loaders.values()) {
+        if (loader.scope() == SnapshotLoader.Scope.ACCOUNT && !home) {
+          continue;
+        }
+        var dependents = checks.stream().filter(c -> c.snapshotType() == loader.snapshotType()).toList();
+        if (dependents.isEmpty()) {
+          continue;
+        }
+        progress.snapshotLoading(target, loader.service());
+        Object snapshot;
+        try {
+          snapshot = loader.load(target);
+        } catch (RuntimeException e) {
+          var error = describe(e);
+          progress.snapshotFailed(target, loader.service(), error);
+          var arn = target.scopeArn(loader.service(), loader.scope() == SnapshotLoader.Scope.ACCOUNT);
+          for (var check : dependents) {
+            out.add(error(check.metadata(), target, runId, observedAt, arn,
+                "could not read " + loader.service() + ": " + error));
+          }
+          continue;
+        }
+        for (var check : dependents) {
+          var before = out.size();
+          evaluate(check, snapshot, target, runId, observedAt, loader, out);
+          progress.checkEvaluated(target, check.metadata().id(), out.size() - before);
+        }
+      }
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S> void evaluate(
+      EvidenceCheck<S> check,
+      Object snapshot,
+      ScanTarget target,
+      String runId,
+      Instant observedAt,
+      SnapshotLoader<?> loader,
+      List<Evaluation> out) {
+    var meta = check.metadata();
+    List<Observation> observations;
+    try {
+      observations = check.evaluate((S) snapshot, target);
+    } catch (RuntimeException e) {
+      var arn = target.scopeArn(loader.service(), loader.scope() == SnapshotLoader.Scope.ACCOUNT);
+      out.add(error(meta, target, runId, observedAt, arn, "check failed: " + describe(e)));
+      return;
+    }
+    var seen = new HashSet<String>();
+    for (var o : observations) {
+      if (!seen.add(o.resourceArn())) {
+        out.add(error(meta, target, runId, observedAt, o.resourceArn(),
+            "check reported the resource twice in one run"));
+        continue;
+      }
+      out.add(toEvaluation(meta, target, runId, observedAt, o));
+    }
+  }
+
+  private static Evaluation error(
+      CheckMetadata meta, ScanTarget target, String runId, Instant at, String arn, String reason) {
+    var o = new Observation(arn, CheckStatus.ERROR, reason, Map.of("error", reason));
+    return toEvaluation(meta, target, runId, at, o);
+  }
+
+  private static Evaluation toEvaluation(
+      CheckMetadata meta, ScanTarget target, String runId, Instant at, Observation o) {
+    var doc = new EvidenceDocument(meta.id(), target.accountId(), target.region(), o.resourceArn(),
+        meta.resourceType(), o.evidence());
+    var result = new CheckResult(runId, meta.id(), o.status(), target.accountId(), target.region(),
+        o.resourceArn(), meta.resourceType(), meta.controlIds(), meta.severity(), at, doc.sha256(),
+        o.reason());
+    return new Evaluation(meta, result, doc);
+  }
+
+  private static String describe(RuntimeException e) {
+    var msg = e.getMessage();
+    var name = e.getClass().getSimpleName();
+    return msg == null || msg.isBlank() ? name : name + ": " + firstLine(msg);
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    var line = nl < 0 ? s : s.substring(0, nl);
+    return line.length() > 500 ? line.substring(0, 500) + "..." : line;
+  }
+}

@@ -1,0 +1,82 @@
+package io.vigil.domain.finding;
+
+import io.vigil.domain.check.CheckId;
+import io.vigil.domain.check.Severity;
+import io.vigil.domain.control.ClauseId;
+import io.vigil.domain.control.ControlId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A finding: a nonconformity, observation or improvement opportunity, raised by an automated check,
+ * an audit, an incident or a management review. People edit findings, so each carries a version for
+ * optimistic locking. For automated findings {@code checkId}, {@code accountId} and
+ * {@code resourceArn} name the failing subject; otherwise they are null.
+ */
+public record Finding(
+    FindingId id,
+    FindingType type,
+    FindingSource source,
+    FindingStatus status,
+    String title,
+    String description,
+    Severity severity,
+    List<ControlId> controls,
+    List<ClauseId> clauses,
+    CheckId checkId,
+    String accountId,
+    String region,
+    String resourceArn,
+    Instant raisedAt,
+    LocalDate dueDate,
+    String owner,
+    String rootCause,
+    long version) {
+
+  public Finding {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(raisedAt, "raisedAt");
+    if (title == null || title.isBlank()) {
+      throw new IllegalArgumentException("a finding needs a title");
+    }
+    controls = List.copyOf(controls == null ? List.of() : controls);
+    clauses = List.copyOf(clauses == null ? List.of() : clauses);
+    if (controls.isEmpty() && clauses.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a finding names the requirement it is about: at least one Annex A control or clause");
+    }
+    if (source == FindingSource.AUTOMATED_CHECK
+        && (checkId == null || accountId == null || resourceArn == null)) {
+      throw new IllegalArgumentException(
+          "an automated finding names its check, account and resource");
+    }
+    if (version < 0) {
+      throw new IllegalArgumentException("version must not be negative");
+    }
+  }
+
+  /** Key of the subject an automated finding is about; at most one finding per key is open. */
+  public String subjectKey() {
+    return checkId == null ? null : accountId + "#" + checkId + "#" + resourceArn;
+  }
+
+  public boolean isOverdue(LocalDate today) {
+    return status.isOpen() && dueDate != null && dueDate.isBefore(today);
+  }
+
+  public Finding withStatus(FindingStatus newStatus) {
+    return new Finding(id, type, source, newStatus, title, description, severity, controls, clauses,
+        checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, version);
+  }
+
+  public Finding withVersion(long newVersion) {
+    return new Finding(id, type, source, status, title, description, severity, controls, clauses,
+        checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, newVersion);
+  }
+}
