@@ -1,0 +1,38 @@
+package io.vigil.domain.fakes;
+
+import io.vigil.domain.check.CheckResult;
+import io.vigil.domain.collection.ResultRepository;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** In-memory {@link ResultRepository} for unit tests. */
+public final class InMemoryResultRepository implements ResultRepository {
+
+  private final Map<String, Map<String, CheckResult>> byRun = new ConcurrentHashMap<>();
+  private final Map<String, CheckResult> latest = new ConcurrentHashMap<>();
+
+  @Override
+  public void saveAll(List<CheckResult> results) {
+    for (var r : results) {
+      byRun.computeIfAbsent(r.runId(), k -> new ConcurrentHashMap<>()).put(r.subjectKey(), r);
+      latest.merge(r.subjectKey(), r,
+          (old, neu) -> neu.observedAt().isBefore(old.observedAt()) ? old : neu);
+    }
+  }
+
+  @Override
+  public List<CheckResult> findByRun(String runId) {
+    var list = new ArrayList<>(byRun.getOrDefault(runId, Map.of()).values());
+    list.sort(Comparator.comparing(CheckResult::subjectKey));
+    return list;
+  }
+
+  @Override
+  public Optional<CheckResult> findLatest(String subjectKey) {
+    return Optional.ofNullable(latest.get(subjectKey));
+  }
+}
