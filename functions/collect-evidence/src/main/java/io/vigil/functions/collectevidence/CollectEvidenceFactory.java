@@ -1,0 +1,111 @@
+package io.vigil.functions.collectevidence;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.vigil.adapters.VigilStorage;
+import io.vigil.adapters.dynamodb.DynamoDbFindingRepository;
+import io.vigil.adapters.dynamodb.DynamoDbResultRepository;
+import io.vigil.adapters.dynamodb.DynamoDbRunRepository;
+import io.vigil.adapters.s3.S3EvidenceVault;
+import io.vigil.aws.AwsClientFactory;
+import io.vigil.domain.check.EvidenceCheck;
+import io.vigil.domain.check.SnapshotLoader;
+import io.vigil.domain.collection.CollectionService;
+import io.vigil.domain.collection.EvidenceCollector;
+import io.vigil.domain.collection.FindingPolicy;
+import io.vigil.domain.collection.ResultRepository;
+import io.vigil.domain.collection.RunRepository;
+import io.vigil.domain.evidence.EvidenceVault;
+import io.vigil.domain.finding.FindingRepository;
+import io.vigil.domain.time.Clock;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Composition root of collect-evidence: wires the domain's use case to the adapters and the check
+ * catalogue. The only place that knows which adapter implements which port. SDK clients are built
+ * by {@link AwsClientFactory} (shared HTTP client, retries) and only when first used.
+ */
+@Factory
+public class CollectEvidenceFactory {
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  AwsClientFactory awsClients(VigilSettings settings) {
+    return new AwsClientFactory(settings.aws());
+  }
+
+  @Singleton
+  DynamoDbClient dynamoDb(AwsClientFactory clients) {
+    return clients.client(DynamoDbClient.class, DynamoDbClient::builder, clients.defaultRegion());
+  }
+
+  @Singleton
+  DynamoDbEnhancedClient enhancedDynamoDb(DynamoDbClient dynamoDb) {
+    return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+  }
+
+  @Singleton
+  S3Client s3(AwsClientFactory clients) {
+    boolean emulator = clients.settings().endpointUrl().isPresent();
+    return clients.client(S3Client.class, () -> S3Client.builder().forcePathStyle(emulator),
+        clients.defaultRegion());
+  }
+
+  @Singleton
+  RunRepository runs(DynamoDbEnhancedClient dynamo, VigilSettings settings) {
+    return new DynamoDbRunRepository(dynamo, settings.tableName());
+  }
+
+  @Singleton
+  ResultRepository results(DynamoDbEnhancedClient dynamo, VigilSettings settings) {
+    return new DynamoDbResultRepository(dynamo, settings.tableName());
+  }
+
+  @Singleton
+  FindingRepository findings(DynamoDbEnhancedClient dynamo, VigilSettings settings) {
+    return new DynamoDbFindingRepository(dynamo, settings.tableName());
+  }
+
+  @Singleton
+  EvidenceVault vault(S3Client s3, VigilSettings settings) {
+    return new S3EvidenceVault(s3, settings.evidenceBucket());
+  }
+
+  @Singleton
+  StorageSetup storageSetup(DynamoDbClient dynamo, S3Client s3, VigilSettings settings) {
+    var storage = new VigilStorage(dynamo, s3, settings.tableName(), settings.evidenceBucket());
+    return () -> {
+      var done = storage.initialize();
+      var lines = new ArrayList<String>();
+      lines.add("table " + done.table() + ": " + (done.tableCreated() ? "created" : "already exists"));
+      lines.add("bucket " + done.bucket() + ": " + (done.bucketCreated() ? "created" : "already exists"));
+      return lines;
+    };
+  }
+
+  @Singleton
+  ScanScope scanScope(AwsClientFactory clients, VigilSettings settings) {
+    return new ScanScope(clients, settings.regions());
+  }
+
+  @Singleton
+  EvidenceCollector collector(List<EvidenceCheck<?>> checks, List<SnapshotLoader<?>> loaders) {
+    return new EvidenceCollector(checks, loaders);
+  }
+
+  @Singleton
+  CollectionService collectionService(
+      EvidenceCollector collector,
+      EvidenceVault vault,
+      ResultRepository results,
+      FindingRepository findings,
+      RunRepository runs) {
+    return new CollectionService(collector, vault, results, findings, runs,
+        FindingPolicy.defaults(), Clock.system());
+  }
+}

@@ -1,2 +1,0 @@
-/** Lambda function collect-evidence. */
-package io.vigil.functions.collectevidence;

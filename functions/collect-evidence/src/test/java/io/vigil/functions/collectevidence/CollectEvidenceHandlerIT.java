@@ -1,0 +1,176 @@
+package io.vigil.functions.collectevidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.vigil.aws.AwsClientFactory;
+import io.vigil.aws.AwsSettings;
+import io.vigil.domain.finding.Finding;
+import io.vigil.domain.finding.FindingRepository;
+import io.vigil.emulator.junit.AwsEmulator;
+import io.vigil.emulator.junit.WithAwsEmulator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * collect-evidence end to end against the emulator: seeded misconfigurations become failing results
+ * with evidence and exactly one finding each; a re-delivered event changes nothing; a malformed
+ * event writes nothing.
+ */
+@WithAwsEmulator
+class CollectEvidenceHandlerIT {
+
+  private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
+  private static final String PUBLIC_BUCKET = "it-public-" + SUFFIX;
+  private static final String USER = "it-console-user-" + SUFFIX;
+
+  private static AwsEmulator emulator;
+  private static AwsClientFactory clients;
+  private static String sshGroupId;
+
+  @BeforeAll
+  static void seed(AwsEmulator aws) {
+    emulator = aws;
+    clients = new AwsClientFactory(AwsSettings.emulator(aws.endpoint(), aws.region()));
+    var region = Region.of(aws.region());
+    var s3 = clients.client(S3Client.class, () -> S3Client.builder().forcePathStyle(true), region);
+    s3.createBucket(b -> b.bucket(PUBLIC_BUCKET)
+        .createBucketConfiguration(c -> c.locationConstraint(aws.region())));
+    var iam = clients.client(IamClient.class, IamClient::builder, Region.AWS_GLOBAL);
+    iam.createUser(b -> b.userName(USER));
+    iam.createLoginProfile(b -> b.userName(USER).password("Initial-Passw0rd!").passwordResetRequired(true));
+    var ec2 = clients.client(Ec2Client.class, Ec2Client::builder, region);
+    sshGroupId = ec2.createSecurityGroup(b -> b.groupName("it-ssh-open-" + SUFFIX)
+        .description("ssh from anywhere")).groupId();
+    ec2.authorizeSecurityGroupIngress(b -> b.groupId(sshGroupId).ipPermissions(IpPermission.builder()
+        .ipProtocol("tcp").fromPort(22).toPort(22)
+        .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build()));
+  }
+
+  @AfterAll
+  static void close() {
+    clients.close();
+  }
+
+  private static CollectEvidenceHandler handler(String table, String bucket) {
+    var props = new HashMap<String, Object>();
+    props.put("vigil.aws.endpoint-url", emulator.endpoint());
+    props.put("vigil.aws.region", emulator.region());
+    props.put("vigil.aws.access-key-id", "test");
+    props.put("vigil.aws.secret-access-key", "test");
+    props.put("vigil.table-name", table);
+    props.put("vigil.evidence-bucket", bucket);
+    var handler = new CollectEvidenceHandler(ApplicationContext.builder().properties(props));
+    handler.getApplicationContext().getBean(StorageSetup.class).initialize();
+    return handler;
+  }
+
+  private static Map<String, Object> event(String time) {
+    var e = CollectionTriggerTest.scheduledEvent();
+    e.put("time", time);
+    return e;
+  }
+
+  @Test
+  void execute_opensOneFindingPerSeededMisconfiguration_withEvidence() {
+    var table = "it-run-" + SUFFIX;
+    var bucket = "it-evidence-run-" + SUFFIX;
+    try (var handler = handler(table, bucket)) {
+      var response = handler.handleRequest(event("2026-11-28T06:00:00Z"), null);
+
+      assertFalse(response.duplicate());
+      assertTrue(response.fail() >= 4, "failures: " + response);
+      assertEquals(response.fail(), response.findingsOpened(), "one finding per failing subject");
+      var open = handler.getApplicationContext().getBean(FindingRepository.class).findOpen();
+      var subjects = open.stream().map(f -> f.checkId() + " " + f.resourceArn())
+          .collect(Collectors.toCollection(TreeSet::new));
+      assertTrue(subjects.contains("s3_bucket_public_access_blocked arn:aws:s3:::" + PUBLIC_BUCKET),
+          subjects::toString);
+      assertTrue(subjects.stream().anyMatch(s -> s.startsWith("iam_user_console_mfa_enabled ")
+          && s.endsWith(":user/" + USER)), subjects::toString);
+      assertTrue(subjects.stream().anyMatch(s -> s.startsWith("ec2_securitygroup_admin_ports_restricted ")
+          && s.endsWith(sshGroupId)), subjects::toString);
+      assertTrue(subjects.stream().anyMatch(s -> s.startsWith("iam_password_policy_strong ")),
+          subjects::toString);
+      assertTrue(subjects.stream().anyMatch(s -> s.startsWith("cloudtrail_multi_region_trail_enabled ")),
+          subjects::toString);
+      assertEquals(open.size(), open.stream().map(Finding::subjectKey).distinct().count());
+      assertEquals(response.evidenceObjects(), objects(bucket).size());
+    }
+  }
+
+  @Test
+  void execute_changesNothing_whenTheSameEventIsDeliveredTwice() {
+    var table = "it-twice-" + SUFFIX;
+    var bucket = "it-evidence-twice-" + SUFFIX;
+    try (var handler = handler(table, bucket)) {
+      var first = handler.handleRequest(event("2026-11-28T07:00:00Z"), null);
+      var itemsAfterFirst = items(table);
+      var objectsAfterFirst = objects(bucket);
+
+      var second = handler.handleRequest(event("2026-11-28T07:00:00Z"), null);
+
+      assertTrue(second.duplicate());
+      assertEquals(first.runId(), second.runId());
+      assertEquals(first.findingsOpened(), second.findingsOpened());
+      assertEquals(itemsAfterFirst, items(table), "table unchanged by the re-delivery");
+      assertEquals(objectsAfterFirst, objects(bucket), "bucket unchanged by the re-delivery");
+    }
+  }
+
+  @Test
+  void execute_refusesAMalformedEvent_namingTheField_andWritesNothing() {
+    var table = "it-bad-" + SUFFIX;
+    var bucket = "it-evidence-bad-" + SUFFIX;
+    try (var handler = handler(table, bucket)) {
+      var bad = event("2026-11-28T08:00:00Z");
+      bad.put("time", 1764316800);
+
+      var e = assertThrows(InvalidEventException.class, () -> handler.handleRequest(bad, null));
+
+      assertTrue(e.getMessage().contains("'time'"), e.getMessage());
+      assertEquals(List.of(), items(table));
+      assertEquals(Set.of(), objects(bucket));
+    }
+  }
+
+  /** Every item of the table, as comparable strings (a Scan is fine in a test). */
+  private static List<String> items(String table) {
+    var ddb = clients.client(DynamoDbClient.class, DynamoDbClient::builder, Region.of(emulator.region()));
+    var out = new ArrayList<String>();
+    ddb.scanPaginator(ScanRequest.builder().tableName(table).build())
+        .items().forEach(i -> out.add(new java.util.TreeMap<>(i).toString()));
+    out.sort(String::compareTo);
+    return out;
+  }
+
+  /** Every object of the bucket: key, ETag and version-independent size. */
+  private static Set<String> objects(String bucket) {
+    var s3 = clients.client(S3Client.class, () -> S3Client.builder().forcePathStyle(true),
+        Region.of(emulator.region()));
+    return s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+        .map((S3Object o) -> o.key() + " " + o.eTag() + " " + o.size())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+}
