@@ -1,5 +1,6 @@
 package io.vigil.domain.check;
 
+import io.vigil.domain.control.AnnexACatalogue;
 import io.vigil.domain.control.ControlId;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +33,7 @@ public record CheckMetadata(
     if (title.length() > MAX_TITLE_LENGTH) {
       throw new IllegalArgumentException(id + ": title longer than " + MAX_TITLE_LENGTH);
     }
-    if (title.startsWith("Ensure")) {
+    if (title.regionMatches(true, 0, "ensure", 0, 6)) {
       throw new IllegalArgumentException(id + ": title must state the compliant condition");
     }
     controls = List.copyOf(Objects.requireNonNull(controls, "controls"));
@@ -41,6 +42,12 @@ public record CheckMetadata(
     }
     if (controls.stream().map(ControlMapping::control).distinct().count() != controls.size()) {
       throw new IllegalArgumentException(id + ": a control is mapped twice");
+    }
+    for (var mapping : controls) {
+      if (!AnnexACatalogue.standard().contains(mapping.control())) {
+        throw new IllegalArgumentException(
+            id + ": " + mapping.control() + " is not an Annex A 2022 control");
+      }
     }
   }
 

@@ -123,7 +123,13 @@ public final class EvidenceCollector {
             "check reported the resource twice in one run"));
         continue;
       }
-      out.add(toEvaluation(meta, target, runId, observedAt, o));
+      try {
+        out.add(toEvaluation(meta, target, runId, observedAt, o));
+      } catch (RuntimeException e) {
+        // e.g. evidence that cannot be written as canonical JSON: record it, never drop it
+        out.add(error(meta, target, runId, observedAt, o.resourceArn(),
+            "evidence could not be recorded: " + describe(e)));
+      }
     }
   }
 

@@ -33,6 +33,9 @@ class CheckMetadataTest {
     var e = assertThrows(IllegalArgumentException.class, () -> valid().remediation(" ").build());
     assertTrue(e.getMessage().contains("remediation"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> valid().title("Ensure versioning").build());
+    assertThrows(IllegalArgumentException.class, () -> valid().title("ENSURE versioning").build());
+    var unknown = assertThrows(IllegalArgumentException.class, () -> valid().primary("A.5.99").build());
+    assertTrue(unknown.getMessage().contains("A.5.99 is not an Annex A 2022 control"));
     assertThrows(IllegalArgumentException.class, () -> valid().title("x".repeat(151)).build());
     assertThrows(IllegalArgumentException.class, () -> valid().primary("A.8.13").build());
     assertThrows(IllegalArgumentException.class, () -> CheckMetadata.builder("S3-Versioning"));

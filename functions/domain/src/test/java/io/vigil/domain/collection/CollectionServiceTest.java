@@ -126,6 +126,27 @@ class CollectionServiceTest {
   }
 
   @Test
+  void run_recordsError_whenACheckReturnsEvidenceThatCannotBeHashed() {
+    var loader = new TestEstate.Loader().with(new Bucket("b", true, true));
+    var floaty = new TestEstate.EncryptionCheck() {
+      @Override
+      public List<io.vigil.domain.check.Observation> evaluate(TestEstate.Snapshot s,
+          io.vigil.domain.check.ScanTarget t) {
+        return List.of(io.vigil.domain.check.Observation.pass("arn:aws:s3:::b", "ok",
+            java.util.Map.of("ratio", 0.5)));
+      }
+    };
+    var collector = new EvidenceCollector(List.of(floaty), List.of(loader));
+    var service = new CollectionService(collector, vault, results, findings, runs,
+        FindingPolicy.defaults(), Clock.fixed(NOW));
+
+    var outcome = service.run(request("run-1"), ProgressListener.SILENT);
+
+    assertEquals(1, outcome.summary().count(CheckStatus.ERROR));
+    assertTrue(results.findByRun("run-1").get(0).reason().contains("evidence could not be recorded"));
+  }
+
+  @Test
   void evidenceDocument_hashIsIndependentOfObservationTime() {
     var loader = new TestEstate.Loader().with(new Bucket("good", true, true));
     var collector = new EvidenceCollector(List.of(new TestEstate.EncryptionCheck()), List.of(loader));

@@ -75,7 +75,7 @@ public final class TestEstate {
   }
 
   /** Bucket encrypted by default (HIGH, A.8.24 primary). */
-  public static final class EncryptionCheck implements EvidenceCheck<Snapshot> {
+  public static class EncryptionCheck implements EvidenceCheck<Snapshot> {
     @Override
     public CheckMetadata metadata() {
       return CheckMetadata.builder("s3_bucket_default_encryption_enabled")

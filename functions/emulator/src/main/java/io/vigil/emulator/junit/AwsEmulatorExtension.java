@@ -28,7 +28,7 @@ public final class AwsEmulatorExtension implements ParameterResolver {
   }
 
   /** Closed by JUnit when the root context closes, i.e. after the last test of the JVM. */
-  static final class Holder implements ExtensionContext.Store.CloseableResource {
+  static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     final AwsEmulator emulator;
     final MotoServer moto;
 

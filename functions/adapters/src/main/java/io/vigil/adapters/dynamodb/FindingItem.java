@@ -1,0 +1,291 @@
+package io.vigil.adapters.dynamodb;
+
+import io.vigil.adapters.dynamodb.internal.TableItem;
+import io.vigil.adapters.dynamodb.internal.Times;
+import io.vigil.domain.check.CheckId;
+import io.vigil.domain.check.Severity;
+import io.vigil.domain.control.ClauseId;
+import io.vigil.domain.control.ControlId;
+import io.vigil.domain.finding.Finding;
+import io.vigil.domain.finding.FindingId;
+import io.vigil.domain.finding.FindingSource;
+import io.vigil.domain.finding.FindingStatus;
+import io.vigil.domain.finding.FindingType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+
+/**
+ * {@code PK=FINDING#<id>, SK=META}, type {@code Finding}. While open it is on GSI1 under
+ * {@code FINDINGS#OPEN} by due date; it is on GSI2 under {@code CONTROL#<first control>} by the
+ * time it was raised. The finding's own classification is attribute {@code findingType}, since
+ * {@code type} is the item type.
+ */
+final class FindingItem extends TableItem {
+
+  static final String TYPE = "Finding";
+
+  /** Most UTF-8 bytes of free text (title, description, owner, root cause) one finding holds. */
+  static final int MAX_TEXT_BYTES = 300_000;
+
+  static final StaticTableSchema<FindingItem> SCHEMA = StaticTableSchema.builder(FindingItem.class)
+      .newItemSupplier(FindingItem::new)
+      .extend(TableItem.SCHEMA)
+      .addAttribute(String.class, a -> a.name("findingId")
+          .getter(FindingItem::getFindingId).setter(FindingItem::setFindingId))
+      .addAttribute(String.class, a -> a.name("findingType")
+          .getter(FindingItem::getFindingType).setter(FindingItem::setFindingType))
+      .addAttribute(String.class, a -> a.name("source")
+          .getter(FindingItem::getSource).setter(FindingItem::setSource))
+      .addAttribute(String.class, a -> a.name("status")
+          .getter(FindingItem::getStatus).setter(FindingItem::setStatus))
+      .addAttribute(String.class, a -> a.name("title")
+          .getter(FindingItem::getTitle).setter(FindingItem::setTitle))
+      .addAttribute(String.class, a -> a.name("description")
+          .getter(FindingItem::getDescription).setter(FindingItem::setDescription))
+      .addAttribute(String.class, a -> a.name("severity")
+          .getter(FindingItem::getSeverity).setter(FindingItem::setSeverity))
+      .addAttribute(EnhancedType.listOf(String.class), a -> a.name("controls")
+          .getter(FindingItem::getControls).setter(FindingItem::setControls))
+      .addAttribute(EnhancedType.listOf(String.class), a -> a.name("clauses")
+          .getter(FindingItem::getClauses).setter(FindingItem::setClauses))
+      .addAttribute(String.class, a -> a.name("checkId")
+          .getter(FindingItem::getCheckId).setter(FindingItem::setCheckId))
+      .addAttribute(String.class, a -> a.name("accountId")
+          .getter(FindingItem::getAccountId).setter(FindingItem::setAccountId))
+      .addAttribute(String.class, a -> a.name("region")
+          .getter(FindingItem::getRegion).setter(FindingItem::setRegion))
+      .addAttribute(String.class, a -> a.name("resourceArn")
+          .getter(FindingItem::getResourceArn).setter(FindingItem::setResourceArn))
+      .addAttribute(String.class, a -> a.name("raisedAt")
+          .getter(FindingItem::getRaisedAt).setter(FindingItem::setRaisedAt))
+      .addAttribute(String.class, a -> a.name("dueDate")
+          .getter(FindingItem::getDueDate).setter(FindingItem::setDueDate))
+      .addAttribute(String.class, a -> a.name("owner")
+          .getter(FindingItem::getOwner).setter(FindingItem::setOwner))
+      .addAttribute(String.class, a -> a.name("rootCause")
+          .getter(FindingItem::getRootCause).setter(FindingItem::setRootCause))
+      .addAttribute(Long.class, a -> a.name(VigilTable.VERSION)
+          .getter(FindingItem::getVersion).setter(FindingItem::setVersion))
+      .build();
+
+  private String findingId;
+  private String findingType;
+  private String source;
+  private String status;
+  private String title;
+  private String description;
+  private String severity;
+  private List<String> controls;
+  private List<String> clauses;
+  private String checkId;
+  private String accountId;
+  private String region;
+  private String resourceArn;
+  private String raisedAt;
+  private String dueDate;
+  private String owner;
+  private String rootCause;
+  private Long version;
+
+  /**
+   * The item of {@code f}, with the GSI1 keys only while it is open.
+   *
+   * @throws IllegalArgumentException if its free text is too large for one item
+   */
+  static FindingItem from(Finding f) {
+    int textBytes = Stream.of(f.title(), f.description(), f.owner(), f.rootCause())
+        .mapToInt(s -> s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length).sum();
+    if (textBytes > MAX_TEXT_BYTES) {
+      throw new IllegalArgumentException("finding " + f.id() + " has " + textBytes + " bytes of"
+          + " text; at most " + MAX_TEXT_BYTES + " fit: attach long documents as evidence instead");
+    }
+    var item = new FindingItem();
+    item.key(TYPE, Keys.finding(f.id().value()), Keys.META);
+    item.findingId = f.id().value();
+    item.findingType = f.type().name();
+    item.source = f.source().name();
+    item.status = f.status().name();
+    item.title = f.title();
+    item.description = f.description();
+    item.severity = f.severity().name();
+    item.controls = f.controls().stream().map(ControlId::toString).toList();
+    item.clauses = f.clauses().stream().map(ClauseId::toString).toList();
+    item.checkId = f.checkId() == null ? null : f.checkId().value();
+    item.accountId = f.accountId();
+    item.region = f.region();
+    item.resourceArn = f.resourceArn();
+    item.raisedAt = Times.format(f.raisedAt());
+    item.dueDate = Times.format(f.dueDate());
+    item.owner = f.owner();
+    item.rootCause = f.rootCause();
+    item.version = f.version();
+    if (f.status().isOpen()) {
+      item.setGsi1pk(Keys.FINDINGS_OPEN);
+      var due = item.dueDate == null ? Keys.NO_DUE_DATE : item.dueDate;
+      item.setGsi1sk(due + "#" + item.findingId);
+    }
+    if (!f.controls().isEmpty()) {
+      item.setGsi2pk(Keys.control(f.controls().get(0).toString()));
+      item.setGsi2sk("FINDING#" + item.raisedAt + "#" + item.findingId);
+    }
+    return item;
+  }
+
+  Finding toDomain() {
+    return new Finding(FindingId.of(findingId), FindingType.valueOf(findingType),
+        FindingSource.valueOf(source), FindingStatus.valueOf(status), title, description,
+        Severity.valueOf(severity),
+        controls == null ? List.of() : controls.stream().map(ControlId::parse).toList(),
+        clauses == null ? List.of() : clauses.stream().map(ClauseId::parse).toList(),
+        checkId == null ? null : CheckId.of(checkId), accountId, region, resourceArn,
+        Times.parseInstant(raisedAt), Times.parseDate(dueDate), owner, rootCause,
+        version == null ? 0 : version);
+  }
+
+  public String getFindingId() {
+    return findingId;
+  }
+
+  public void setFindingId(String findingId) {
+    this.findingId = findingId;
+  }
+
+  public String getFindingType() {
+    return findingType;
+  }
+
+  public void setFindingType(String findingType) {
+    this.findingType = findingType;
+  }
+
+  public String getSource() {
+    return source;
+  }
+
+  public void setSource(String source) {
+    this.source = source;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String status) {
+    this.status = status;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public void setTitle(String title) {
+    this.title = title;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public String getSeverity() {
+    return severity;
+  }
+
+  public void setSeverity(String severity) {
+    this.severity = severity;
+  }
+
+  public List<String> getControls() {
+    return controls;
+  }
+
+  public void setControls(List<String> controls) {
+    this.controls = controls;
+  }
+
+  public List<String> getClauses() {
+    return clauses;
+  }
+
+  public void setClauses(List<String> clauses) {
+    this.clauses = clauses;
+  }
+
+  public String getCheckId() {
+    return checkId;
+  }
+
+  public void setCheckId(String checkId) {
+    this.checkId = checkId;
+  }
+
+  public String getAccountId() {
+    return accountId;
+  }
+
+  public void setAccountId(String accountId) {
+    this.accountId = accountId;
+  }
+
+  public String getRegion() {
+    return region;
+  }
+
+  public void setRegion(String region) {
+    this.region = region;
+  }
+
+  public String getResourceArn() {
+    return resourceArn;
+  }
+
+  public void setResourceArn(String resourceArn) {
+    this.resourceArn = resourceArn;
+  }
+
+  public String getRaisedAt() {
+    return raisedAt;
+  }
+
+  public void setRaisedAt(String raisedAt) {
+    this.raisedAt = raisedAt;
+  }
+
+  public String getDueDate() {
+    return dueDate;
+  }
+
+  public void setDueDate(String dueDate) {
+    this.dueDate = dueDate;
+  }
+
+  public String getOwner() {
+    return owner;
+  }
+
+  public void setOwner(String owner) {
+    this.owner = owner;
+  }
+
+  public String getRootCause() {
+    return rootCause;
+  }
+
+  public void setRootCause(String rootCause) {
+    this.rootCause = rootCause;
+  }
+
+  public Long getVersion() {
+    return version;
+  }
+
+  public void setVersion(Long version) {
+    this.version = version;
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * CloudTrail checks and the account-scoped
+ * {@link io.vigil.checks.cloudtrail.CloudTrailSnapshotLoader}: every trail visible from the home
+ * region, including multi-region trails created elsewhere.
+ */
+package io.vigil.checks.cloudtrail;

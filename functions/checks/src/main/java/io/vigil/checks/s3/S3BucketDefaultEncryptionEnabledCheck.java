@@ -1,0 +1,60 @@
+package io.vigil.checks.s3;
+
+import io.vigil.domain.check.CheckMetadata;
+import io.vigil.domain.check.EvidenceCheck;
+import io.vigil.domain.check.Observation;
+import io.vigil.domain.check.ScanTarget;
+import io.vigil.domain.check.Severity;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+
+/** Every bucket has default server-side encryption configured (SSE-S3, SSE-KMS or DSSE-KMS). */
+@Singleton
+public final class S3BucketDefaultEncryptionEnabledCheck implements EvidenceCheck<S3Snapshot> {
+
+  private static final CheckMetadata METADATA = CheckMetadata.builder(
+          "s3_bucket_default_encryption_enabled")
+      .title("S3 bucket encrypts new objects by default with server-side encryption")
+      .resourceType("AWS::S3::Bucket")
+      .severity(Severity.MEDIUM)
+      .primary("A.8.24")
+      .rationale("Default encryption makes S3 encrypt every new object at rest even when the"
+          + " writer does not ask for it, so the rules for the use of cryptography (A.8.24) hold"
+          + " without relying on each client. Any of AES256 (SSE-S3), aws:kms or aws:kms:dsse"
+          + " passes; prefer SSE-KMS where key access must be controlled and logged.")
+      .remediation("aws s3api put-bucket-encryption --bucket NAME"
+          + " --server-side-encryption-configuration"
+          + " '{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":"
+          + "{\"SSEAlgorithm\":\"aws:kms\"}}]}'"
+          + " (CDK: encryption: BucketEncryption.KMS).")
+      .build();
+
+  @Override
+  public CheckMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public Class<S3Snapshot> snapshotType() {
+    return S3Snapshot.class;
+  }
+
+  @Override
+  public List<Observation> evaluate(S3Snapshot snapshot, ScanTarget target) {
+    return snapshot.buckets().stream().map(S3BucketDefaultEncryptionEnabledCheck::judge).toList();
+  }
+
+  private static Observation judge(S3Snapshot.Bucket bucket) {
+    var lookup = bucket.defaultEncryption();
+    if (lookup.isFailed()) {
+      return lookup.toErrorObservation(bucket.arn(), "bucket " + bucket.name());
+    }
+    var subject = "bucket " + bucket.name();
+    return Observation.of(lookup.isPresent(), bucket.arn(),
+        subject + ": new objects are encrypted by default with " + lookup.value(),
+        subject + ": has no default encryption configuration",
+        BucketEvidence.of(bucket, Map.of(
+            "defaultEncryption", lookup.isPresent() ? lookup.value() : "none")));
+  }
+}
