@@ -1,0 +1,128 @@
+package io.vigil.cli;
+
+import io.vigil.domain.finding.Finding;
+import io.vigil.emulator.MotoServer;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code vigil demo}: Vigil finding misconfigurations in an emulated AWS account. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    usageHelpWidth = VigilCli.HELP_WIDTH,
+    header = "Watch Vigil find misconfigurations in an emulated AWS account.",
+    description = {
+        "With no endpoint configured (no --endpoint-url, no AWS_ENDPOINT_URL) it starts",
+        "moto_server on a free loopback port; then it creates the table and bucket, seeds a",
+        "sample estate with deliberate misconfigurations (a public bucket, an unencrypted bucket,",
+        "SSH open to the world, a console user without MFA, a weak password policy, no",
+        "CloudTrail) next to well-configured resources, runs collect-evidence in-process with a",
+        "scheduled event, and prints a summary: results per Annex A theme and the findings opened.",
+        "The emulator it started is stopped at the end, also on failure or Ctrl-C.",
+        "",
+        "Exits 1 if any seeded misconfiguration is not reported by a finding. Never touches real",
+        "AWS: with --endpoint-url it seeds and scans that emulator instead.",
+        ""},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  ./vigil demo",
+        "  vigil demo --endpoint-url http://localhost:4566      (LocalStack you started)"})
+final class DemoCommand implements Callable<Integer> {
+
+  static final String RULE_NAME = "vigil-cli-demo";
+
+  @ParentCommand
+  VigilCli root;
+
+  @Mixin
+  AwsOptions aws;
+
+  @Override
+  public Integer call() {
+    var started = Instant.now();
+    var progress = root.progress();
+    var configured = aws.configuredEndpoint(root.env());
+    MotoServer moto = null;
+    try {
+      AwsTarget target;
+      if (configured.isPresent()) {
+        target = aws.resolve(root.env());
+      } else {
+        progress.step("starting moto_server ...");
+        moto = MotoServer.start();
+        progress.step("moto_server is listening at " + moto.endpoint());
+        target = aws.resolve(root.env(), moto.endpoint());
+      }
+      run(target, progress);
+    } finally {
+      if (moto != null) {
+        moto.close();
+        progress.step("stopped moto_server");
+      }
+    }
+    progress.step("demo finished in " + seconds(Duration.between(started, Instant.now())));
+    return VigilCli.OK;
+  }
+
+  private void run(AwsTarget target, ConsoleProgress progress) {
+    var out = root.spec.commandLine().getOut();
+    try (var session = CollectionSession.open(target)) {
+      progress.step("creating the table and bucket");
+      session.initializeStorage().forEach(line -> progress.step("  " + line));
+      progress.step("seeding the sample estate");
+      var region = target.region().orElseThrow();
+      var expected = DemoEstate.seed(target.endpoint().orElseThrow(), region,
+          line -> progress.step("  " + line));
+      var account = session.callerAccount();
+      var event = ScheduledEvents.of(account, region, RULE_NAME, Instant.now());
+      progress.step("running collect-evidence for account " + account + " in " + region);
+      var response = session.run(event, progress);
+      var results = session.results(response.runId());
+      var findings = SummaryPrinter.aboutRun(session.openFindings(), results);
+      out.println("Vigil demo: emulated account " + account + " at " + target.endpoint().get());
+      out.println();
+      new SummaryPrinter(out).print(response, results, findings, session.catalogue());
+      var missed = printDetected(out, expected, findings);
+      if (!missed.isEmpty()) {
+        throw new CommandFailure(missed.size() + " of " + expected.size()
+            + " seeded misconfigurations were not reported: " + String.join("; ", missed));
+      }
+    }
+  }
+
+  /** Prints which seeded misconfiguration each finding reports; returns those none reports. */
+  private static List<String> printDetected(
+      PrintWriter out, List<DemoEstate.Misconfiguration> expected, List<Finding> findings) {
+    var missed = new ArrayList<String>();
+    out.println();
+    var lines = new ArrayList<String>();
+    for (var m : expected) {
+      var by = findings.stream().filter(m::detectedBy).map(f -> String.valueOf(f.checkId()))
+          .distinct().toList();
+      if (by.isEmpty()) {
+        missed.add(m.description());
+        lines.add("  [ ] " + m.description());
+        lines.add("        NOT REPORTED");
+      } else {
+        lines.add("  [x] " + m.description());
+        lines.add("        reported by " + String.join(", ", by));
+      }
+    }
+    out.println("Seeded misconfigurations reported: " + (expected.size() - missed.size())
+        + " of " + expected.size());
+    lines.forEach(out::println);
+    out.flush();
+    return missed;
+  }
+
+  private static String seconds(Duration d) {
+    return String.format("%.1f s", d.toMillis() / 1000.0);
+  }
+}

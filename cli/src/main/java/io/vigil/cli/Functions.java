@@ -1,0 +1,52 @@
+package io.vigil.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The functions {@code vigil invoke} can run in-process: one row per Lambda function, naming how to
+ * run its handler. Adding a function is adding a row.
+ */
+final class Functions {
+
+  /** Runs one function's handler on a decoded event and returns its response as a JSON tree. */
+  @FunctionalInterface
+  interface Invoker {
+    Object invoke(AwsTarget target, Map<String, Object> event, ConsoleProgress progress)
+        throws Exception;
+  }
+
+  /** A function: name as in {@code events/<name>/}, a one-line description, its invoker. */
+  record Function(String name, String description, Invoker invoker) {}
+
+  private static final Map<String, Function> ALL = new LinkedHashMap<>();
+
+  static {
+    register(new Function("collect-evidence",
+        "evaluates the check catalogue; stores results, evidence and findings",
+        Functions::collectEvidence));
+  }
+
+  private Functions() {}
+
+  private static void register(Function f) {
+    ALL.put(f.name(), f);
+  }
+
+  static Optional<Function> find(String name) {
+    return Optional.ofNullable(ALL.get(name));
+  }
+
+  static List<String> names() {
+    return List.copyOf(ALL.keySet());
+  }
+
+  private static Object collectEvidence(
+      AwsTarget target, Map<String, Object> event, ConsoleProgress progress) throws Exception {
+    try (var session = CollectionSession.open(target)) {
+      return session.toJsonTree(session.run(event, progress));
+    }
+  }
+}
