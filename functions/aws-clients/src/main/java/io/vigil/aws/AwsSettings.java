@@ -19,14 +19,38 @@ public record AwsSettings(
     Optional<URI> endpointUrl,
     Optional<String> region,
     Optional<String> accessKeyId,
-    Optional<String> secretAccessKey) {
+    Optional<String> secretAccessKey,
+    Optional<MemberRole> memberRole) {
+
+  /**
+   * How Vigil reads member accounts: it assumes {@code arn:<partition>:iam::<account>:role/<name>}
+   * with the ExternalId the member account's trust policy requires.
+   */
+  public record MemberRole(String name, Optional<String> externalId) {
+    public MemberRole {
+      if (name == null || !name.matches("[\\w+=,.@/-]{1,64}")) {
+        throw new IllegalArgumentException("member role name '" + name + "' is not a valid IAM"
+            + " role name (letters, digits and +=,.@_- up to 64 characters)");
+      }
+      externalId = externalId == null ? Optional.empty() : externalId.filter(s -> !s.isBlank());
+    }
+  }
 
   public static final String ENDPOINT_URL = "vigil.aws.endpoint-url";
   public static final String REGION = "vigil.aws.region";
   public static final String ACCESS_KEY_ID = "vigil.aws.access-key-id";
   public static final String SECRET_ACCESS_KEY = "vigil.aws.secret-access-key";
 
+  public static final String MEMBER_ROLE_NAME = "vigil.member-role-name";
+  public static final String MEMBER_EXTERNAL_ID = "vigil.member-external-id";
+
+  public AwsSettings(Optional<URI> endpointUrl, Optional<String> region,
+      Optional<String> accessKeyId, Optional<String> secretAccessKey) {
+    this(endpointUrl, region, accessKeyId, secretAccessKey, Optional.empty());
+  }
+
   public AwsSettings {
+    memberRole = memberRole == null ? Optional.empty() : memberRole;
     if (accessKeyId.isPresent() != secretAccessKey.isPresent()) {
       throw new IllegalArgumentException(
           "set both " + ACCESS_KEY_ID + " and " + SECRET_ACCESS_KEY + ", or neither");
@@ -44,13 +68,20 @@ public record AwsSettings(
         Optional.of(parseEndpoint(endpoint)), Optional.of(region), Optional.of("test"), Optional.of("test"));
   }
 
-  /** Reads the {@code vigil.aws.*} keys from a property map; blank values count as absent. */
+  /** Reads the {@code vigil.aws.*} and member-role keys; blank values count as absent. */
   public static AwsSettings fromProperties(Map<String, String> properties) {
     return new AwsSettings(
         value(properties, ENDPOINT_URL).map(AwsSettings::parseEndpoint),
         value(properties, REGION),
         value(properties, ACCESS_KEY_ID),
-        value(properties, SECRET_ACCESS_KEY));
+        value(properties, SECRET_ACCESS_KEY),
+        value(properties, MEMBER_ROLE_NAME).map(name -> new MemberRole(name,
+            value(properties, MEMBER_EXTERNAL_ID))));
+  }
+
+  /** These settings with a member role for reading other accounts. */
+  public AwsSettings withMemberRole(MemberRole role) {
+    return new AwsSettings(endpointUrl, region, accessKeyId, secretAccessKey, Optional.of(role));
   }
 
   public static URI parseEndpoint(String text) {

@@ -6,7 +6,13 @@ import io.vigil.adapters.dynamodb.internal.Conditions;
 import io.vigil.domain.check.CheckResult;
 import io.vigil.domain.collection.ResultRepository;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -23,6 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * recent as the stored one replace it.
  */
 public final class DynamoDbResultRepository implements ResultRepository {
+
+  /** DynamoDB's limit of keys in one BatchGetItem request. */
+  private static final int MAX_BATCH_GET = 100;
 
   private final DynamoDbEnhancedClient enhanced;
   private final DynamoDbTable<ResultItem> results;
@@ -91,6 +100,27 @@ public final class DynamoDbResultRepository implements ResultRepository {
         .limit(pageSize)
         .build();
     return results.query(request).items().stream().map(ResultItem::toDomain).toList();
+  }
+
+  /**
+   * The latest results of many subjects with {@code BatchGetItem}, 100 keys per request; the
+   * Enhanced Client requests unprocessed keys again as the result pages are read.
+   */
+  @Override
+  public Map<String, CheckResult> findLatest(Collection<String> subjectKeys) {
+    var out = new HashMap<String, CheckResult>();
+    var keys = new ArrayList<>(new LinkedHashSet<>(subjectKeys));
+    for (int i = 0; i < keys.size(); i += MAX_BATCH_GET) {
+      var batch = ReadBatch.builder(ResultItem.class).mappedTableResource(results);
+      keys.subList(i, Math.min(i + MAX_BATCH_GET, keys.size()))
+          .forEach(k -> batch.addGetItem(Keys.key(Keys.subject(k), Keys.LATEST)));
+      enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(results)
+          .forEach(item -> {
+            var result = item.toDomain();
+            out.put(result.subjectKey(), result);
+          });
+    }
+    return out;
   }
 
   @Override

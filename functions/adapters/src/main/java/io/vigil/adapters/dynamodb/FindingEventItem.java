@@ -17,8 +17,14 @@ final class FindingEventItem extends TableItem {
 
   /** What happened to the finding. */
   enum Event {
-    /** Opened by an automated check (openIfNoneOpen). */
+    /** Opened by an automated check. */
     OPENED,
+    /** Opened by an automated check on a subject whose earlier finding was closed. */
+    REGRESSED,
+    /** The subject was seen failing again after its evidence had recovered. */
+    FAILING_AGAIN,
+    /** The subject was seen passing: evidence recovered, effectiveness review pending. */
+    EVIDENCE_RECOVERED,
     /** Created by a person or another source. */
     CREATED,
     /** Edited, still open (or edited again after closing). */

@@ -51,6 +51,8 @@ final class FindingItem extends TableItem {
           .getter(FindingItem::getControls).setter(FindingItem::setControls))
       .addAttribute(EnhancedType.listOf(String.class), a -> a.name("clauses")
           .getter(FindingItem::getClauses).setter(FindingItem::setClauses))
+      .addAttribute(String.class, a -> a.name("relatedFindingId")
+          .getter(FindingItem::getRelatedFindingId).setter(FindingItem::setRelatedFindingId))
       .addAttribute(String.class, a -> a.name("checkId")
           .getter(FindingItem::getCheckId).setter(FindingItem::setCheckId))
       .addAttribute(String.class, a -> a.name("accountId")
@@ -72,6 +74,7 @@ final class FindingItem extends TableItem {
       .build();
 
   private String findingId;
+  private String relatedFindingId;
   private String findingType;
   private String source;
   private String status;
@@ -121,6 +124,7 @@ final class FindingItem extends TableItem {
     item.dueDate = Times.format(f.dueDate());
     item.owner = f.owner();
     item.rootCause = f.rootCause();
+    item.relatedFindingId = f.relatedFindingId() == null ? null : f.relatedFindingId().value();
     item.version = f.version();
     if (f.status().isOpen()) {
       item.setGsi1pk(Keys.FINDINGS_OPEN);
@@ -134,7 +138,13 @@ final class FindingItem extends TableItem {
     return item;
   }
 
+  /** The finding without its evidence tracking (last seen = raised). */
   Finding toDomain() {
+    return toDomain(null);
+  }
+
+  /** The finding, with the evidence tracking of its {@code EVIDENCE} item when there is one. */
+  Finding toDomain(FindingEvidenceItem evidence) {
     return new Finding(FindingId.of(findingId), FindingType.valueOf(findingType),
         FindingSource.valueOf(source), FindingStatus.valueOf(status), title, description,
         Severity.valueOf(severity),
@@ -142,11 +152,22 @@ final class FindingItem extends TableItem {
         clauses == null ? List.of() : clauses.stream().map(ClauseId::parse).toList(),
         checkId == null ? null : CheckId.of(checkId), accountId, region, resourceArn,
         Times.parseInstant(raisedAt), Times.parseDate(dueDate), owner, rootCause,
+        evidence == null ? null : Times.parseInstant(evidence.getLastSeenAt()),
+        evidence == null ? null : Times.parseInstant(evidence.getEvidenceRecoveredAt()),
+        relatedFindingId == null ? null : FindingId.of(relatedFindingId),
         version == null ? 0 : version);
   }
 
   public String getFindingId() {
     return findingId;
+  }
+
+  public String getRelatedFindingId() {
+    return relatedFindingId;
+  }
+
+  public void setRelatedFindingId(String relatedFindingId) {
+    this.relatedFindingId = relatedFindingId;
   }
 
   public void setFindingId(String findingId) {

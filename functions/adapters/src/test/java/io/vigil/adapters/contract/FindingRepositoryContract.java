@@ -55,6 +55,55 @@ public abstract class FindingRepositoryContract {
   }
 
   @Test
+  void recordFailure_opensOnce_thenMovesLastSeenForward_andIgnoresOlderObservations() {
+    var f = TestData.automated(id("1"), TestData.arn(p, 1), null);
+    var t1 = f.raisedAt().plusSeconds(60);
+
+    assertEquals(FindingRepository.FailureOutcome.OPENED, repo.recordFailure(f, f.raisedAt()));
+    assertEquals(FindingRepository.FailureOutcome.STILL_OPEN, repo.recordFailure(
+        TestData.automated(id("2"), TestData.arn(p, 1), null), t1));
+    assertEquals(FindingRepository.FailureOutcome.STILL_OPEN,
+        repo.recordFailure(f, f.raisedAt()), "an older observation changes nothing");
+
+    var stored = repo.findById(f.id()).orElseThrow();
+    assertEquals(t1, stored.lastSeenAt());
+    assertEquals(0, stored.version(), "automation does not bump the people's version");
+    assertEquals(List.of(stored), openOfThisTest());
+    assertEquals(Optional.empty(), repo.findById(FindingId.of(id("2"))));
+  }
+
+  @Test
+  void recordRecovery_marksTheOpenFindingOnce_andAFailureAfterwardsClearsIt() {
+    var f = TestData.automated(id("1"), TestData.arn(p, 1), null);
+    var t1 = f.raisedAt().plusSeconds(60);
+    var t2 = f.raisedAt().plusSeconds(120);
+    repo.recordFailure(f, f.raisedAt());
+
+    assertTrue(repo.recordRecovery(f.subjectKey(), t1));
+    assertFalse(repo.recordRecovery(f.subjectKey(), t2), "already recovered");
+    var recovered = repo.findById(f.id()).orElseThrow();
+    assertEquals(t1, recovered.evidenceRecoveredAt());
+    assertEquals(FindingStatus.OPEN, recovered.status(), "stays open for the effectiveness review");
+    assertEquals(List.of(recovered), openOfThisTest(), "findOpen shows the recovery too");
+
+    repo.recordFailure(f, t2);
+
+    var failing = repo.findById(f.id()).orElseThrow();
+    assertEquals(null, failing.evidenceRecoveredAt());
+    assertEquals(t2, failing.lastSeenAt());
+  }
+
+  @Test
+  void recordRecovery_ignoresSubjectsWithoutOpenFindingAndStaleObservations() {
+    var f = TestData.automated(id("1"), TestData.arn(p, 1), null);
+    assertFalse(repo.recordRecovery(f.subjectKey(), f.raisedAt()));
+    repo.recordFailure(f, f.raisedAt().plusSeconds(60));
+
+    assertFalse(repo.recordRecovery(f.subjectKey(), f.raisedAt()), "older than the last failure");
+    assertEquals(null, repo.findById(f.id()).orElseThrow().evidenceRecoveredAt());
+  }
+
+  @Test
   void openedFindingIsStoredCompletelyAndFoundBySubject() {
     var f = TestData.automated(id("1"), TestData.arn(p, 1), LocalDate.of(2026, 12, 31));
 
@@ -138,7 +187,8 @@ public abstract class FindingRepositoryContract {
     var edited = new Finding(f.id(), f.type(), f.source(), FindingStatus.IN_TREATMENT, f.title(),
         "containment done", f.severity(), f.controls(), f.clauses(), f.checkId(), f.accountId(),
         f.region(), f.resourceArn(), f.raisedAt(), LocalDate.of(2027, 2, 28), "alice",
-        "missing guardrail", f.version());
+        "missing guardrail", f.lastSeenAt(), f.evidenceRecoveredAt(), f.relatedFindingId(),
+        f.version());
     var saved = repo.update(edited);
 
     assertEquals(1, saved.version());
@@ -186,7 +236,8 @@ public abstract class FindingRepositoryContract {
 
     var second = TestData.automated(id("2"), TestData.arn(p, 1), null);
     assertTrue(repo.openIfNoneOpen(second));
-    assertEquals(Optional.of(second), repo.findOpenBySubject(first.subjectKey()));
+    assertEquals(Optional.of(second.relatedTo(first.id())),
+        repo.findOpenBySubject(first.subjectKey()), "a regression links the closed finding");
   }
 
   @Test
@@ -199,7 +250,8 @@ public abstract class FindingRepositoryContract {
 
     repo.update(closed);
 
-    assertEquals(Optional.of(second), repo.findOpenBySubject(first.subjectKey()));
+    assertEquals(Optional.of(second.relatedTo(first.id())),
+        repo.findOpenBySubject(first.subjectKey()));
     assertFalse(repo.openIfNoneOpen(TestData.automated(id("3"), TestData.arn(p, 1), null)));
   }
 

@@ -50,7 +50,7 @@ public final class TestData {
         "Default encryption is off on " + resourceArn, Severity.HIGH,
         List.of(ControlId.parse("A.8.24"), ControlId.parse("A.5.33")),
         List.of(ClauseId.parse("10.2")), CHECK, ACCOUNT, "eu-west-1", resourceArn, T0, dueDate,
-        "platform-team", null, 0);
+        "platform-team", null, null, null, null, 0);
   }
 
   /** An open finding raised by an internal audit (no subject). */
@@ -58,7 +58,7 @@ public final class TestData {
     return new Finding(FindingId.of(id), FindingType.OBSERVATION, FindingSource.INTERNAL_AUDIT,
         FindingStatus.OPEN, "Access reviews are late", "", Severity.MEDIUM, List.of(),
         List.of(ClauseId.parse("9.2"), ClauseId.parse("6.1.3")), null, null, null, null, T0,
-        dueDate, null, null, 0);
+        dueDate, null, null, null, null, null, 0);
   }
 
   public static String subjectOf(String resourceArn) {

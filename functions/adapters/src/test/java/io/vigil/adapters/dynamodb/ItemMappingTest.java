@@ -63,7 +63,7 @@ class ItemMappingTest {
     var f = TestData.audit("F-3", null);
     var huge = new Finding(f.id(), f.type(), f.source(), f.status(),
         f.title(), "z".repeat(FindingItem.MAX_TEXT_BYTES), f.severity(), f.controls(),
-        f.clauses(), null, null, null, null, f.raisedAt(), null, null, null, 0);
+        f.clauses(), null, null, null, null, f.raisedAt(), null, null, null, null, null, null, 0);
 
     assertThrows(IllegalArgumentException.class, () -> FindingItem.from(huge));
   }

@@ -177,9 +177,12 @@ class VigilTableLayoutIT {
     assertEquals(f.id().value(), s(get(subject, "OPEN_FINDING"), "findingId"));
     assertEquals("OpenFindingLock", s(get(subject, "OPEN_FINDING"), "type"));
     var collection = query(null, VigilTable.PK, pk, null);
-    assertEquals(List.of("EVENT#2026-11-28T06:00:00.123456789Z#0000000000", "META"),
+    assertEquals(List.of("EVENT#2026-11-28T06:00:00.123456789Z#0000000000", "EVIDENCE", "META"),
         collection.stream().map(i -> s(i, "SK")).toList());
     assertEquals("OPENED", s(collection.get(0), "event"));
+    assertEquals("2026-11-28T06:00:00.123456789Z", s(collection.get(1), "lastSeenAt"),
+        "automation's facts live in their own item, apart from the people-edited META");
+    assertEquals(f.id().value(), s(get(subject, "LAST_FINDING"), "findingId"));
     assertEquals(1, openOnGsi1(p).size());
     var byControl = query(VigilTable.GSI2, VigilTable.GSI2_PK, "CONTROL#A.8.24", null).stream()
         .filter(i -> s(i, "findingId").equals(f.id().value())).toList();
@@ -189,6 +192,8 @@ class VigilTableLayoutIT {
     findings.update(f.withStatus(FindingStatus.CLOSED));
 
     assertNull(get(subject, "OPEN_FINDING"), "closing deletes the lock");
+    assertEquals(f.id().value(), s(get(subject, "LAST_FINDING"), "findingId"),
+        "the subject remembers its last finding, so a regression links to it");
     var meta = get(pk, "META");
     assertEquals("1", meta.get("version").n());
     assertFalse(meta.containsKey("GSI1PK"));

@@ -7,6 +7,10 @@ import io.vigil.adapters.dynamodb.DynamoDbFindingRepository;
 import io.vigil.adapters.dynamodb.DynamoDbResultRepository;
 import io.vigil.adapters.dynamodb.DynamoDbRunRepository;
 import io.vigil.adapters.s3.S3EvidenceVault;
+import io.vigil.adapters.sqs.SqsUnitDispatcher;
+import io.vigil.domain.collection.LocalUnitDispatcher;
+import io.vigil.domain.collection.UnitDispatcher;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import io.vigil.aws.AwsClientFactory;
 import io.vigil.domain.check.EvidenceCheck;
 import io.vigil.domain.check.SnapshotLoader;
@@ -90,7 +94,17 @@ public class CollectEvidenceFactory {
 
   @Singleton
   ScanScope scanScope(AwsClientFactory clients, VigilSettings settings) {
-    return new ScanScope(clients, settings.regions());
+    return new ScanScope(clients, settings.regions(), settings.accounts());
+  }
+
+  /** How units are dispatched: SQS fan-out when a queue is configured, else in-process. */
+  @Singleton
+  Dispatchers dispatchers(AwsClientFactory clients, VigilSettings settings,
+      CollectionService collection) {
+    return progress -> settings.fanOutQueueUrl()
+        .<UnitDispatcher>map(url -> new SqsUnitDispatcher(
+            clients.client(SqsClient.class, SqsClient::builder, clients.defaultRegion()), url))
+        .orElseGet(() -> new LocalUnitDispatcher(collection, settings.concurrency(), progress));
   }
 
   @Singleton

@@ -7,17 +7,19 @@ import io.vigil.domain.check.ScanTarget;
 import io.vigil.domain.collection.CollectionRequest;
 import io.vigil.domain.collection.CollectionService;
 import io.vigil.domain.collection.ProgressListener;
-import io.vigil.domain.collection.RunIds;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lambda handler of the collect-evidence function. Input: an EventBridge scheduled event (decoded
- * JSON). It evaluates the check catalogue for the configured scope, stores every result with its
- * evidence and opens one finding per failing (check, resource). A re-delivered event maps to the same
- * run id and changes nothing; a malformed event is refused before anything is written.
+ * Lambda handler of the collect-evidence function for EventBridge events: a schedule starts a full
+ * collection of every account × region in scope; an AWS Config change or a CloudTrail write call
+ * re-evaluates the changed resource. The run is split into units that are collected in-process or,
+ * with a fan-out queue configured, sent to SQS (see {@link CollectEvidenceQueueHandler}).
+ * A re-delivered event maps to the same run id and changes nothing; a malformed event is refused
+ * before anything is written.
  *
  * <p>Lambda handler string: {@code io.vigil.functions.collectevidence.CollectEvidenceHandler}.
  */
@@ -28,6 +30,7 @@ public class CollectEvidenceHandler
 
   @Inject CollectionService collection;
   @Inject ScanScope scope;
+  @Inject Dispatchers dispatchers;
 
   /** Used by the Lambda runtime. */
   public CollectEvidenceHandler() {}
@@ -44,20 +47,36 @@ public class CollectEvidenceHandler
 
   /** Runs with a caller-supplied progress listener (the CLI prints progress). */
   public CollectionResponse run(Map<String, Object> event, ProgressListener progress) {
+    return collect(event, progress).response();
+  }
+
+  /** A run's response together with every result collected in this process. */
+  public record Collected(CollectionResponse response, CollectionService.RunOutcome outcome) {}
+
+  /** Runs and returns the results too (the CLI writes them out). */
+  public Collected collect(Map<String, Object> event, ProgressListener progress) {
     var trigger = CollectionTrigger.parse(event);
-    var runId = RunIds.of(trigger.scheduleArn(), trigger.time());
-    var request = new CollectionRequest(runId, trigger.describe(), scope.targets());
-    LOG.info("collection run {} for {} target(s), trigger: {}", runId, request.targets().size(),
+    if (trigger.ignored() != null) {
+      LOG.info("nothing to collect: {}", trigger.ignored());
+      return new Collected(CollectionResponse.ignored(trigger), null);
+    }
+    var targets = trigger.change() == null
+        ? scope.targets()
+        : List.of(new ScanTarget(trigger.account(), trigger.region()));
+    var request = new CollectionRequest(trigger.runId(), trigger.describe(), targets,
+        trigger.change());
+    LOG.info("collection run {} for {} target(s), trigger: {}", request.runId(), targets.size(),
         trigger.describe());
-    var outcome = collection.run(request, progress);
+    var outcome = collection.run(request, dispatchers.forRun(progress));
     var response = CollectionResponse.of(outcome);
     if (outcome.duplicate()) {
-      LOG.info("run {} had already completed; nothing written", runId);
+      LOG.info("run {} had already completed; nothing written", request.runId());
     } else {
-      LOG.info("run {} done: {} pass, {} fail, {} error, {} findings opened", runId,
-          response.pass(), response.fail(), response.error(), response.findingsOpened());
+      LOG.info("run {}: {} unit(s) dispatched, {} pass, {} fail, {} error, {} findings opened",
+          request.runId(), response.dispatched(), response.pass(), response.fail(),
+          response.error(), response.findingsOpened());
     }
-    return response;
+    return new Collected(response, outcome);
   }
 
   /** Progress to the function log. */

@@ -4,21 +4,48 @@ import io.vigil.domain.check.CheckResult;
 import io.vigil.domain.check.CheckStatus;
 import io.vigil.domain.evidence.EvidenceVault;
 import io.vigil.domain.finding.FindingRepository;
+import io.vigil.domain.finding.FindingRepository.FailureOutcome;
 import io.vigil.domain.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Use case: collect evidence for a run and record it. Idempotent: a run that already completed is
- * not repeated, and every write of a run (content-addressed evidence, results keyed by run and
- * subject, at most one open finding per subject) can be redone safely after a crash.
+ * Use case: collect evidence and record it. A run is split into units (account × region), each
+ * collected, recorded and retried on its own. Everything is idempotent: a completed run or unit is
+ * not repeated, and every write of a unit (content-addressed evidence, results keyed by run and
+ * subject, one open finding per subject) can be redone safely after a crash.
+ *
+ * <p>Per unit: evidence objects first, then the results that differ from the latest ones (delta
+ * writes: an unchanged result writes nothing), then the finding lifecycle (a failure opens a finding
+ * or moves its last-seen time, a pass after a failure marks the evidence recovered, a failure after
+ * closure opens a linked new finding), then the unit is marked complete.
  */
 public final class CollectionService {
 
-  /** What {@link #run} did: the summary, and whether the run had already completed before. */
-  public record Outcome(RunSummary summary, boolean duplicate) {}
+  /** What {@link #collectUnit} did. */
+  public record UnitOutcome(
+      CollectionUnit unit, RunSummary summary, boolean duplicate, List<CheckResult> results,
+      int resultsWritten, int findingsRecovered) {
+    public UnitOutcome {
+      results = List.copyOf(results);
+    }
+  }
+
+  /** What {@link #run} did: the run's summary, whether it had completed before, and its units. */
+  public record RunOutcome(RunSummary summary, boolean duplicate, int dispatched,
+      List<UnitOutcome> units) {
+    public RunOutcome {
+      units = List.copyOf(units);
+    }
+
+    /** Every result of the units collected in this process. */
+    public List<CheckResult> results() {
+      return units.stream().flatMap(u -> u.results().stream()).toList();
+    }
+  }
 
   private final EvidenceCollector collector;
   private final EvidenceVault vault;
@@ -45,13 +72,45 @@ public final class CollectionService {
     this.clock = Objects.requireNonNull(clock);
   }
 
-  public Outcome run(CollectionRequest request, ProgressListener progress) {
+  public EvidenceCollector collector() {
+    return collector;
+  }
+
+  /**
+   * Starts a run: claims its id (a re-delivered trigger finds it completed and changes nothing),
+   * splits it into units and hands them to {@code dispatcher}.
+   */
+  public RunOutcome run(CollectionRequest request, UnitDispatcher dispatcher) {
     var startedAt = clock.now();
     var start = runs.start(request.runId(), request.trigger(), startedAt);
     if (start instanceof RunRepository.Start.AlreadyCompleted done) {
-      return new Outcome(done.summary(), true);
+      return new RunOutcome(done.summary(), true, 0, List.of());
     }
-    var evaluations = collector.collect(request.targets(), request.runId(), startedAt, progress);
+    var units = request.units();
+    var dispatch = dispatcher.dispatch(units);
+    var counts = new EnumMap<CheckStatus, Integer>(CheckStatus.class);
+    int opened = 0;
+    int objects = 0;
+    for (var unit : dispatch.completed()) {
+      unit.summary().counts().forEach((k, v) -> counts.merge(k, v, Integer::sum));
+      opened += unit.summary().findingsOpened();
+      objects += unit.summary().evidenceObjects();
+    }
+    var summary = new RunSummary(request.runId(), request.trigger(), startedAt, clock.now(),
+        units.size(), counts, opened, objects);
+    runs.complete(summary);
+    return new RunOutcome(summary, false, dispatch.dispatched(), dispatch.completed());
+  }
+
+  /** Collects and records one unit. Safe to call again for the same unit. */
+  public UnitOutcome collectUnit(CollectionUnit unit, ProgressListener progress) {
+    var startedAt = clock.now();
+    var start = runs.start(unit.unitId(), unit.trigger(), startedAt);
+    if (start instanceof RunRepository.Start.AlreadyCompleted done) {
+      return new UnitOutcome(unit, done.summary(), true, List.of(), 0, 0);
+    }
+    var evaluations = collector.collect(unit.target(), unit.runId(), startedAt, progress,
+        unit.change(), unit.homeRegion());
 
     var stored = new HashSet<String>();
     for (var e : evaluations) {
@@ -63,23 +122,52 @@ public final class CollectionService {
         }
       }
     }
-    var resultList = new ArrayList<CheckResult>(evaluations.size());
-    evaluations.forEach(e -> resultList.add(e.result()));
-    results.saveAll(resultList);
+
+    var all = evaluations.stream().map(Evaluation::result).toList();
+    var previous = results.findLatest(all.stream().map(CheckResult::subjectKey).toList());
+    var changed = all.stream().filter(r -> differs(previous.get(r.subjectKey()), r)).toList();
+    results.saveAll(changed);
 
     int opened = 0;
+    int recovered = 0;
     var counts = new EnumMap<CheckStatus, Integer>(CheckStatus.class);
     for (var e : evaluations) {
-      counts.merge(e.result().status(), 1, Integer::sum);
-      if (e.result().status() == CheckStatus.FAIL
-          && findings.openIfNoneOpen(policy.findingFor(e.check(), e.result()))) {
-        opened++;
+      var r = e.result();
+      counts.merge(r.status(), 1, Integer::sum);
+      if (r.status() == CheckStatus.FAIL) {
+        var outcome = findings.recordFailure(policy.findingFor(e.check(), r), r.observedAt());
+        if (outcome != FailureOutcome.STILL_OPEN) {
+          opened++;
+        }
+      } else if (r.status() == CheckStatus.PASS && wasNotPassing(previous, r)
+          && findings.recordRecovery(r.subjectKey(), r.observedAt())) {
+        recovered++;
       }
     }
-    progress.recorded(resultList.size(), opened);
-    var summary = new RunSummary(request.runId(), request.trigger(), startedAt, clock.now(),
-        request.targets().size(), counts, opened, stored.size());
+    progress.recorded(all.size(), opened);
+    var summary = new RunSummary(unit.unitId(), unit.trigger(), startedAt, clock.now(), 1, counts,
+        opened, stored.size());
     runs.complete(summary);
-    return new Outcome(summary, false);
+    return new UnitOutcome(unit, summary, false, all, changed.size(), recovered);
+  }
+
+  /** A result is written when it is new or differs in what it says (not merely when observed). */
+  static boolean differs(CheckResult latest, CheckResult now) {
+    return latest == null
+        || latest.status() != now.status()
+        || !latest.evidenceSha256().equals(now.evidenceSha256())
+        || !latest.reason().equals(now.reason())
+        || !latest.controls().equals(now.controls())
+        || latest.severity() != now.severity();
+  }
+
+  private static boolean wasNotPassing(Map<String, CheckResult> previous, CheckResult now) {
+    var before = previous.get(now.subjectKey());
+    return before != null && before.status() != CheckStatus.PASS;
+  }
+
+  /** Convenience for callers that collect in this process: a bounded local thread pool. */
+  public RunOutcome run(CollectionRequest request, int concurrency, ProgressListener progress) {
+    return run(request, new LocalUnitDispatcher(this, concurrency, progress));
   }
 }

@@ -62,15 +62,38 @@ public final class EvidenceCollector {
    */
   public List<Evaluation> collect(
       List<ScanTarget> targets, String runId, Instant observedAt, ProgressListener progress) {
+    return collect(targets, runId, observedAt, progress, null, true);
+  }
+
+  /**
+   * Evaluates the checks for one target. {@code homeRegion} says whether account-scoped (global)
+   * services are evaluated here; {@code change}, when not null, narrows the run to one changed
+   * resource (see {@link ChangeScope}).
+   */
+  public List<Evaluation> collect(
+      ScanTarget target, String runId, Instant observedAt, ProgressListener progress,
+      ChangeScope change, boolean homeRegion) {
+    return collect(List.of(target), runId, observedAt, progress, change, homeRegion);
+  }
+
+  private List<Evaluation> collect(
+      List<ScanTarget> targets, String runId, Instant observedAt, ProgressListener progress,
+      ChangeScope change, boolean firstTargetIsHome) {
     var out = new ArrayList<Evaluation>();
     var accountsSeen = new HashSet<String>();
     for (var target : targets) {
-      boolean home = accountsSeen.add(target.accountId());
+      boolean home = accountsSeen.add(target.accountId()) && firstTargetIsHome;
       for (var loader : loaders.values()) {
         if (loader.scope() == SnapshotLoader.Scope.ACCOUNT && !home) {
           continue;
         }
-        var dependents = checks.stream().filter(c -> c.snapshotType() == loader.snapshotType()).toList();
+        if (change != null && !change.coversService(loader.service())) {
+          continue;
+        }
+        var dependents = checks.stream()
+            .filter(c -> c.snapshotType() == loader.snapshotType())
+            .filter(c -> change == null || change.coversResourceType(c.metadata().resourceType()))
+            .toList();
         if (dependents.isEmpty()) {
           continue;
         }
@@ -89,9 +112,13 @@ public final class EvidenceCollector {
           continue;
         }
         for (var check : dependents) {
-          var before = out.size();
-          evaluate(check, snapshot, target, runId, observedAt, loader, out);
-          progress.checkEvaluated(target, check.metadata().id(), out.size() - before);
+          var evaluated = new ArrayList<Evaluation>();
+          evaluate(check, snapshot, target, runId, observedAt, loader, evaluated);
+          if (change != null) {
+            evaluated.removeIf(e -> !change.coversResource(e.result().resourceArn()));
+          }
+          out.addAll(evaluated);
+          progress.checkEvaluated(target, check.metadata().id(), evaluated.size());
         }
       }
     }

@@ -84,6 +84,9 @@ public final class FindingPolicy {
         dueDate(check.severity(), raisedOn),
         null,
         null,
+        result.observedAt(),
+        null,
+        null,
         0);
   }
 }

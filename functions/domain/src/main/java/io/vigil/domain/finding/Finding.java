@@ -14,6 +14,11 @@ import java.util.Objects;
  * an audit, an incident or a management review. People edit findings, so each carries a version for
  * optimistic locking. For automated findings {@code checkId}, {@code accountId} and
  * {@code resourceArn} name the failing subject; otherwise they are null.
+ *
+ * <p>Automated findings also track the evidence: {@code lastSeenAt} is the last time the check saw
+ * the subject failing, {@code evidenceRecoveredAt} is set when a later run saw it passing (closing
+ * still needs a person's effectiveness review, clause 10.2 d), and {@code relatedFindingId} links a
+ * regression to the closed finding it repeats.
  */
 public record Finding(
     FindingId id,
@@ -33,6 +38,9 @@ public record Finding(
     LocalDate dueDate,
     String owner,
     String rootCause,
+    Instant lastSeenAt,
+    Instant evidenceRecoveredAt,
+    FindingId relatedFindingId,
     long version) {
 
   public Finding {
@@ -59,6 +67,14 @@ public record Finding(
     if (version < 0) {
       throw new IllegalArgumentException("version must not be negative");
     }
+    if (lastSeenAt == null) {
+      lastSeenAt = raisedAt;
+    }
+  }
+
+  /** True when a later run saw the failing subject pass (and has not seen it fail since). */
+  public boolean isEvidenceRecovered() {
+    return evidenceRecoveredAt != null;
   }
 
   /** Key of the subject an automated finding is about; at most one finding per key is open. */
@@ -72,11 +88,36 @@ public record Finding(
 
   public Finding withStatus(FindingStatus newStatus) {
     return new Finding(id, type, source, newStatus, title, description, severity, controls, clauses,
-        checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, version);
+        checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, lastSeenAt,
+        evidenceRecoveredAt, relatedFindingId, version);
   }
 
   public Finding withVersion(long newVersion) {
     return new Finding(id, type, source, status, title, description, severity, controls, clauses,
-        checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, newVersion);
+        checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, lastSeenAt,
+        evidenceRecoveredAt, relatedFindingId, newVersion);
+  }
+
+  /** The subject was seen failing at {@code at}: last seen moves forward, recovery is cleared. */
+  public Finding seenFailing(Instant at) {
+    var last = at.isAfter(lastSeenAt) ? at : lastSeenAt;
+    return new Finding(id, type, source, status, title, description, severity, controls, clauses,
+        checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, last, null,
+        relatedFindingId, version);
+  }
+
+  /** The subject was seen passing at {@code at}; the first recovery time is kept. */
+  public Finding seenPassing(Instant at) {
+    var recovered = evidenceRecoveredAt != null ? evidenceRecoveredAt : at;
+    return new Finding(id, type, source, status, title, description, severity, controls, clauses,
+        checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, lastSeenAt,
+        recovered, relatedFindingId, version);
+  }
+
+  /** This finding as a regression of {@code previous}, a closed finding on the same subject. */
+  public Finding relatedTo(FindingId previous) {
+    return new Finding(id, type, source, status, title, description, severity, controls, clauses,
+        checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, lastSeenAt,
+        evidenceRecoveredAt, previous, version);
   }
 }

@@ -6,13 +6,37 @@ import java.util.Optional;
 /** Port: persistence of findings. */
 public interface FindingRepository {
 
+  /** What {@link #recordFailure} did. */
+  enum FailureOutcome {
+    /** No finding was open for the subject: {@code proposed} was stored. */
+    OPENED,
+    /** The subject had a closed finding: {@code proposed} was stored, linked to it. */
+    REGRESSED,
+    /** A finding was already open: its last-seen time moved forward, any recovery was cleared. */
+    STILL_OPEN
+  }
+
   /**
-   * Stores a new automated finding unless one is already open for its subject (account, check,
-   * resource). Atomic: two concurrent calls for the same subject open exactly one finding.
+   * Records that an automated check saw its subject (account, check, resource) failing at
+   * {@code seenAt}. Atomic and idempotent: concurrent or repeated calls for one subject leave
+   * exactly one open finding.
    *
-   * @return true if this call opened the finding, false if one was already open
+   * @param proposed the finding to open if none is open for its subject
    */
-  boolean openIfNoneOpen(Finding finding);
+  FailureOutcome recordFailure(Finding proposed, java.time.Instant seenAt);
+
+  /**
+   * Records that the subject was seen passing at {@code seenAt}: an open finding for it is marked
+   * "evidence recovered" (it stays open until a person verifies effectiveness).
+   *
+   * @return true if this call marked a finding recovered; false if none was open or it already was
+   */
+  boolean recordRecovery(String subjectKey, java.time.Instant seenAt);
+
+  /** Shorthand used by tests and simple callers: true if {@link #recordFailure} opened a finding. */
+  default boolean openIfNoneOpen(Finding finding) {
+    return recordFailure(finding, finding.raisedAt()) != FailureOutcome.STILL_OPEN;
+  }
 
   /** Stores a new finding (any source); fails if the id exists. */
   void create(Finding finding);

@@ -2,9 +2,13 @@ package io.vigil.domain.collection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.domain.check.CheckStatus;
+import io.vigil.domain.check.Observation;
+import io.vigil.domain.check.ScanTarget;
 import io.vigil.domain.evidence.EvidenceDocument;
 import io.vigil.domain.fakes.InMemoryEvidenceVault;
 import io.vigil.domain.fakes.InMemoryFindingRepository;
@@ -13,31 +17,39 @@ import io.vigil.domain.fakes.InMemoryRunRepository;
 import io.vigil.domain.fakes.TestEstate;
 import io.vigil.domain.fakes.TestEstate.Bucket;
 import io.vigil.domain.finding.FindingSource;
+import io.vigil.domain.finding.FindingStatus;
 import io.vigil.domain.finding.FindingType;
 import io.vigil.domain.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class CollectionServiceTest {
 
-  private static final Instant NOW = Instant.parse("2026-11-28T06:00:05Z");
+  private static final Instant T0 = Instant.parse("2026-11-28T06:00:05Z");
 
   private final InMemoryEvidenceVault vault = new InMemoryEvidenceVault();
   private final InMemoryResultRepository results = new InMemoryResultRepository();
   private final InMemoryFindingRepository findings = new InMemoryFindingRepository();
   private final InMemoryRunRepository runs = new InMemoryRunRepository();
+  private final AtomicReference<Instant> now = new AtomicReference<>(T0);
 
   private CollectionService service(TestEstate.Loader loader, boolean brokenCheck) {
     var collector = new EvidenceCollector(
         List.of(new TestEstate.EncryptionCheck(), new TestEstate.VersioningCheck(brokenCheck)),
         List.of(loader));
     return new CollectionService(collector, vault, results, findings, runs,
-        FindingPolicy.defaults(), Clock.fixed(NOW));
+        FindingPolicy.defaults(), now::get);
   }
 
   private static CollectionRequest request(String runId) {
     return new CollectionRequest(runId, "test", List.of(TestEstate.TARGET));
+  }
+
+  private static CollectionService.RunOutcome run(CollectionService s, String runId) {
+    return s.run(request(runId), 2, ProgressListener.SILENT);
   }
 
   @Test
@@ -47,7 +59,7 @@ class CollectionServiceTest {
         .with(new Bucket("good", true, true), new Bucket("bad", false, false));
 
     // WHEN
-    var outcome = service(loader, false).run(request("run-1"), ProgressListener.SILENT);
+    var outcome = run(service(loader, false), "run-1");
 
     // THEN 4 results, 2 failing; one finding for each failing (check, resource)
     assertFalse(outcome.duplicate());
@@ -55,9 +67,9 @@ class CollectionServiceTest {
     assertEquals(2, outcome.summary().count(CheckStatus.FAIL));
     assertEquals(2, outcome.summary().findingsOpened());
     assertEquals(1, loader.loads(), "one snapshot load serves every check of the service");
-    var stored = results.findByRun("run-1");
-    assertEquals(4, stored.size());
-    for (var r : stored) {
+    assertEquals(4, outcome.results().size());
+    assertEquals(4, results.findByRun("run-1").size(), "first run: every result is new");
+    for (var r : outcome.results()) {
       var bytes = vault.get(r.evidenceSha256()).orElseThrow();
       assertTrue(new String(bytes).contains(r.resourceArn()), "evidence names its resource");
     }
@@ -76,9 +88,9 @@ class CollectionServiceTest {
   void run_isANoOp_whenTheSameRunIsDeliveredAgain() {
     var loader = new TestEstate.Loader().with(new Bucket("bad", false, false));
     var service = service(loader, false);
-    var first = service.run(request("run-1"), ProgressListener.SILENT);
+    var first = run(service, "run-1");
 
-    var second = service.run(request("run-1"), ProgressListener.SILENT);
+    var second = run(service, "run-1");
 
     assertTrue(second.duplicate());
     assertEquals(first.summary(), second.summary());
@@ -87,29 +99,93 @@ class CollectionServiceTest {
   }
 
   @Test
-  void run_keepsOneOpenFindingPerSubject_acrossRuns() {
+  void collectUnit_isANoOp_whenTheSameUnitIsDeliveredAgain() {
+    var loader = new TestEstate.Loader().with(new Bucket("bad", false, false));
+    var service = service(loader, false);
+    var unit = request("run-1").units().get(0);
+    service.collectUnit(unit, ProgressListener.SILENT);
+
+    var again = service.collectUnit(unit, ProgressListener.SILENT);
+
+    assertTrue(again.duplicate());
+    assertEquals(1, loader.loads());
+  }
+
+  @Test
+  void run_writesOnlyChangedResults_andMovesLastSeenOfOpenFindings() {
     var loader = new TestEstate.Loader().with(new Bucket("bad", false, true));
     var service = service(loader, false);
-    service.run(request("run-1"), ProgressListener.SILENT);
+    run(service, "run-1");
+    var writesAfterFirst = results.writes();
     var stored = vault.size();
+    var firstSeen = findings.findOpen().get(0).lastSeenAt();
 
-    var second = service.run(request("run-2"), ProgressListener.SILENT);
+    now.set(T0.plusSeconds(3600));
+    var second = run(service, "run-2");
 
+    assertEquals(writesAfterFirst, results.writes(), "unchanged results are not rewritten");
+    assertEquals(List.of(), results.findByRun("run-2"));
+    assertEquals(2, second.results().size(), "the run still reports every result");
     assertEquals(0, second.summary().findingsOpened());
     assertEquals(1, findings.findOpen().size());
     assertEquals(stored, vault.size(), "unchanged configuration is not stored again");
+    assertTrue(findings.findOpen().get(0).lastSeenAt().isAfter(firstSeen), "last seen moved");
+  }
+
+  @Test
+  void run_marksEvidenceRecovered_whenAFailingSubjectPasses_andClearsItWhenItFailsAgain() {
+    var loader = new TestEstate.Loader().with(new Bucket("b", false, true));
+    var service = service(loader, false);
+    run(service, "run-1");
+
+    loader.replace(new Bucket("b", true, true));
+    now.set(T0.plusSeconds(60));
+    var recovered = run(service, "run-2");
+
+    var finding = findings.findOpen().get(0);
+    assertEquals(T0.plusSeconds(60), finding.evidenceRecoveredAt());
+    assertEquals(FindingStatus.OPEN, finding.status(), "closing needs a person's review");
+    assertEquals(1, recovered.units().get(0).findingsRecovered());
+    assertEquals(1, results.findByRun("run-2").size(), "only the changed result is written");
+
+    loader.replace(new Bucket("b", false, true));
+    now.set(T0.plusSeconds(120));
+    run(service, "run-3");
+
+    var again = findings.findOpen();
+    assertEquals(1, again.size(), "the same finding, not a new one");
+    assertNull(again.get(0).evidenceRecoveredAt());
+    assertEquals(T0.plusSeconds(120), again.get(0).lastSeenAt());
+  }
+
+  @Test
+  void run_opensALinkedNewFinding_whenAClosedFindingRegresses() {
+    var loader = new TestEstate.Loader().with(new Bucket("b", false, true));
+    var service = service(loader, false);
+    run(service, "run-1");
+    var first = findings.findOpen().get(0);
+    findings.update(first.withStatus(FindingStatus.CLOSED));
+
+    now.set(T0.plusSeconds(60));
+    var regression = run(service, "run-2");
+
+    assertEquals(1, regression.summary().findingsOpened());
+    var reopened = findings.findOpen().get(0);
+    assertNotEquals(first.id(), reopened.id());
+    assertEquals(first.id(), reopened.relatedFindingId());
   }
 
   @Test
   void run_recordsErrorForEveryDependentCheck_whenTheServiceCannotBeRead() {
-    var loader = new TestEstate.Loader().failingWith(new RuntimeException("AccessDenied: s3:ListAllMyBuckets"));
+    var loader = new TestEstate.Loader()
+        .failingWith(new RuntimeException("AccessDenied: s3:ListAllMyBuckets"));
 
-    var outcome = service(loader, false).run(request("run-1"), ProgressListener.SILENT);
+    var outcome = run(service(loader, false), "run-1");
 
     assertEquals(2, outcome.summary().count(CheckStatus.ERROR));
     assertEquals(0, outcome.summary().count(CheckStatus.PASS), "an error is never a pass");
     assertEquals(0, outcome.summary().findingsOpened());
-    var error = results.findByRun("run-1").get(0);
+    var error = outcome.results().get(0);
     assertEquals("arn:aws:s3::123456789012:*", error.resourceArn());
     assertTrue(error.reason().contains("AccessDenied"), error.reason());
   }
@@ -118,7 +194,7 @@ class CollectionServiceTest {
   void run_goesOn_whenOneCheckThrows() {
     var loader = new TestEstate.Loader().with(new Bucket("bad", false, true));
 
-    var outcome = service(loader, true).run(request("run-1"), ProgressListener.SILENT);
+    var outcome = run(service(loader, true), "run-1");
 
     assertEquals(1, outcome.summary().count(CheckStatus.ERROR));
     assertEquals(1, outcome.summary().count(CheckStatus.FAIL), "the other check still ran");
@@ -126,34 +202,59 @@ class CollectionServiceTest {
   }
 
   @Test
+  void run_collectsEveryAccountAndRegion_globalServicesOnlyInEachAccountsHome() {
+    var loader = new TestEstate.Loader().with(new Bucket("b", true, true));
+    var targets = List.of(new ScanTarget("123456789012", "eu-west-1"),
+        new ScanTarget("123456789012", "us-east-1"), new ScanTarget("210987654321", "eu-west-1"));
+    var request = new CollectionRequest("run-1", "test", targets);
+
+    var outcome = service(loader, false).run(request, 3, ProgressListener.SILENT);
+
+    assertEquals(3, outcome.units().size());
+    assertEquals(3, outcome.summary().targets());
+    assertEquals(2, loader.loads(), "account-scoped service: once per account");
+  }
+
+  @Test
+  void run_evaluatesOnlyTheChangedResource_forAChangeScope() {
+    var loader = new TestEstate.Loader()
+        .with(new Bucket("changed", false, false), new Bucket("other", false, false));
+    var request = new CollectionRequest("run-c", "change", List.of(TestEstate.TARGET),
+        new ChangeScope("s3", "AWS::S3::Bucket", "changed"));
+
+    var outcome = service(loader, false).run(request, 1, ProgressListener.SILENT);
+
+    assertEquals(2, outcome.results().size(), "two checks on the one changed bucket");
+    assertTrue(outcome.results().stream().allMatch(r -> r.resourceArn().endsWith(":changed")));
+  }
+
+  @Test
   void run_recordsError_whenACheckReturnsEvidenceThatCannotBeHashed() {
     var loader = new TestEstate.Loader().with(new Bucket("b", true, true));
     var floaty = new TestEstate.EncryptionCheck() {
       @Override
-      public List<io.vigil.domain.check.Observation> evaluate(TestEstate.Snapshot s,
-          io.vigil.domain.check.ScanTarget t) {
-        return List.of(io.vigil.domain.check.Observation.pass("arn:aws:s3:::b", "ok",
-            java.util.Map.of("ratio", 0.5)));
+      public List<Observation> evaluate(TestEstate.Snapshot s, ScanTarget t) {
+        return List.of(Observation.pass("arn:aws:s3:::b", "ok", Map.of("ratio", 0.5)));
       }
     };
     var collector = new EvidenceCollector(List.of(floaty), List.of(loader));
     var service = new CollectionService(collector, vault, results, findings, runs,
-        FindingPolicy.defaults(), Clock.fixed(NOW));
+        FindingPolicy.defaults(), Clock.fixed(T0));
 
-    var outcome = service.run(request("run-1"), ProgressListener.SILENT);
+    var outcome = service.run(request("run-1"), 1, ProgressListener.SILENT);
 
     assertEquals(1, outcome.summary().count(CheckStatus.ERROR));
-    assertTrue(results.findByRun("run-1").get(0).reason().contains("evidence could not be recorded"));
+    assertTrue(outcome.results().get(0).reason().contains("evidence could not be recorded"));
   }
 
   @Test
   void evidenceDocument_hashIsIndependentOfObservationTime() {
     var loader = new TestEstate.Loader().with(new Bucket("good", true, true));
     var collector = new EvidenceCollector(List.of(new TestEstate.EncryptionCheck()), List.of(loader));
-    var a = collector.collect(List.of(TestEstate.TARGET), "r1", NOW, ProgressListener.SILENT);
-    var b = collector.collect(List.of(TestEstate.TARGET), "r2", NOW.plusSeconds(3600),
+    var a = collector.collect(List.of(TestEstate.TARGET), "r1", T0, ProgressListener.SILENT);
+    var b = collector.collect(List.of(TestEstate.TARGET), "r2", T0.plusSeconds(3600),
         ProgressListener.SILENT);
     assertEquals(a.get(0).result().evidenceSha256(), b.get(0).result().evidenceSha256());
-    assertEquals(EvidenceDocument.SCHEMA_VERSION, 1);
+    assertEquals(1, EvidenceDocument.SCHEMA_VERSION);
   }
 }

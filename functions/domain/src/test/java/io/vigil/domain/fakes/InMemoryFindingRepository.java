@@ -3,6 +3,7 @@ package io.vigil.domain.fakes;
 import io.vigil.domain.finding.Finding;
 import io.vigil.domain.finding.FindingId;
 import io.vigil.domain.finding.FindingRepository;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,18 +16,35 @@ public final class InMemoryFindingRepository implements FindingRepository {
 
   private final Map<FindingId, Finding> findings = new LinkedHashMap<>();
   private final Map<String, FindingId> openBySubject = new LinkedHashMap<>();
+  private final Map<String, FindingId> lastBySubject = new LinkedHashMap<>();
 
   @Override
-  public synchronized boolean openIfNoneOpen(Finding finding) {
-    var key = finding.subjectKey();
+  public synchronized FailureOutcome recordFailure(Finding proposed, Instant seenAt) {
+    var key = proposed.subjectKey();
     if (key == null) {
       throw new IllegalArgumentException("only an automated finding has a subject");
     }
-    if (openBySubject.containsKey(key)) {
+    var openId = openBySubject.get(key);
+    if (openId != null) {
+      findings.put(openId, findings.get(openId).seenFailing(seenAt));
+      return FailureOutcome.STILL_OPEN;
+    }
+    var previous = lastBySubject.get(key);
+    var toStore = previous == null ? proposed : proposed.relatedTo(previous);
+    create(toStore.seenFailing(seenAt));
+    openBySubject.put(key, toStore.id());
+    lastBySubject.put(key, toStore.id());
+    return previous == null ? FailureOutcome.OPENED : FailureOutcome.REGRESSED;
+  }
+
+  @Override
+  public synchronized boolean recordRecovery(String subjectKey, Instant seenAt) {
+    var openId = openBySubject.get(subjectKey);
+    if (openId == null || findings.get(openId).isEvidenceRecovered()
+        || seenAt.isBefore(findings.get(openId).lastSeenAt())) {
       return false;
     }
-    create(finding);
-    openBySubject.put(key, finding.id());
+    findings.put(openId, findings.get(openId).seenPassing(seenAt));
     return true;
   }
 

@@ -3,6 +3,7 @@ package io.vigil.domain.fakes;
 import io.vigil.domain.check.CheckResult;
 import io.vigil.domain.collection.ResultRepository;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,12 @@ public final class InMemoryResultRepository implements ResultRepository {
 
   private final Map<String, Map<String, CheckResult>> byRun = new ConcurrentHashMap<>();
   private final Map<String, CheckResult> latest = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger writes =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @Override
   public void saveAll(List<CheckResult> results) {
+    writes.addAndGet(results.size());
     for (var r : results) {
       byRun.computeIfAbsent(r.runId(), k -> new ConcurrentHashMap<>()).put(r.subjectKey(), r);
       latest.merge(r.subjectKey(), r,
@@ -34,5 +38,22 @@ public final class InMemoryResultRepository implements ResultRepository {
   @Override
   public Optional<CheckResult> findLatest(String subjectKey) {
     return Optional.ofNullable(latest.get(subjectKey));
+  }
+
+  @Override
+  public Map<String, CheckResult> findLatest(Collection<String> subjectKeys) {
+    var out = new java.util.HashMap<String, CheckResult>();
+    for (var key : subjectKeys) {
+      var r = latest.get(key);
+      if (r != null) {
+        out.put(key, r);
+      }
+    }
+    return out;
+  }
+
+  /** Number of results ever written (to observe delta writes in tests). */
+  public int writes() {
+    return writes.get();
   }
 }

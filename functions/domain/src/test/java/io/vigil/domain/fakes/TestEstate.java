@@ -40,6 +40,13 @@ public final class TestEstate {
       return this;
     }
 
+    /** Replaces the estate's buckets (the account changed). */
+    public synchronized Loader replace(Bucket... now) {
+      buckets.clear();
+      buckets.addAll(List.of(now));
+      return this;
+    }
+
     public Loader failingWith(RuntimeException e) {
       failure = e;
       return this;
@@ -65,7 +72,7 @@ public final class TestEstate {
     }
 
     @Override
-    public Snapshot load(ScanTarget target) {
+    public synchronized Snapshot load(ScanTarget target) {
       loads.incrementAndGet();
       if (failure != null) {
         throw failure;

@@ -1,0 +1,113 @@
+package io.vigil.functions.collectevidence;
+
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.core.type.Argument;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import io.micronaut.json.JsonMapper;
+import io.vigil.domain.collection.CollectionService;
+import io.vigil.domain.collection.UnitMessage;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lambda handler of collect-evidence for the SQS fan-out: each message is one unit (account ×
+ * region) of a run. The messages of a batch are collected concurrently (bounded by
+ * {@code vigil.collect.concurrency}); the response reports the failed ones in SQS's partial batch
+ * format ({@code batchItemFailures}), so only those are retried and, after the queue's
+ * {@code maxReceiveCount}, land in its dead-letter queue — never silently dropped. A message that
+ * is delivered twice finds its unit completed and changes nothing.
+ *
+ * <p>Lambda handler string: {@code io.vigil.functions.collectevidence.CollectEvidenceQueueHandler}
+ * (event source mapping with {@code ReportBatchItemFailures}).
+ */
+public class CollectEvidenceQueueHandler
+    extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CollectEvidenceQueueHandler.class);
+
+  @Inject CollectionService collection;
+  @Inject JsonMapper json;
+  @Inject VigilSettings settings;
+
+  /** Used by the Lambda runtime. */
+  public CollectEvidenceQueueHandler() {}
+
+  /** Used by tests to pass configuration. */
+  public CollectEvidenceQueueHandler(ApplicationContextBuilder builder) {
+    super(builder);
+  }
+
+  @Override
+  public Map<String, Object> execute(Map<String, Object> event) {
+    var records = records(event);
+    var failures = new ArrayList<Map<String, Object>>();
+    var pool = Executors.newFixedThreadPool(Math.max(1, Math.min(records.size(),
+        settings.concurrency())));
+    try {
+      var futures = new LinkedHashMap<String, Future<?>>();
+      for (var record : records) {
+        var id = String.valueOf(record.get("messageId"));
+        futures.put(id, pool.submit(() -> process(record)));
+      }
+      for (var entry : futures.entrySet()) {
+        try {
+          entry.getValue().get();
+        } catch (ExecutionException e) {
+          LOG.error("unit message {} failed: {}", entry.getKey(), e.getCause().toString());
+          failures.add(Map.of("itemIdentifier", entry.getKey()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          failures.add(Map.of("itemIdentifier", entry.getKey()));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return Map.of("batchItemFailures", failures);
+  }
+
+  private void process(Map<String, Object> record) {
+    var body = record.get("body");
+    if (!(body instanceof String text)) {
+      throw new InvalidEventException("SQS record field 'body' must be a string");
+    }
+    Map<String, Object> message;
+    try {
+      message = json.readValue(text, Argument.mapOf(String.class, Object.class));
+    } catch (IOException e) {
+      throw new InvalidEventException("SQS message body is not JSON: " + e.getMessage());
+    }
+    var unit = UnitMessage.fromMap(message);
+    var outcome = collection.collectUnit(unit, new CollectEvidenceHandler.LoggingProgress());
+    LOG.info("unit {} {}: {} results, {} written, {} findings opened", unit.unitId(),
+        outcome.duplicate() ? "already done" : "collected", outcome.results().size(),
+        outcome.resultsWritten(), outcome.summary().findingsOpened());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> records(Map<String, Object> event) {
+    var records = event == null ? null : event.get("Records");
+    if (!(records instanceof List<?> list)) {
+      throw new InvalidEventException("field 'Records' must be the array of an SQS event");
+    }
+    var out = new ArrayList<Map<String, Object>>();
+    for (int i = 0; i < list.size(); i++) {
+      if (!(list.get(i) instanceof Map<?, ?> m) || !(m.get("messageId") instanceof String)) {
+        throw new InvalidEventException("field 'Records[" + i + "]' must be an SQS record with a"
+            + " messageId");
+      }
+      out.add((Map<String, Object>) m);
+    }
+    return out;
+  }
+
+}

@@ -1,0 +1,171 @@
+package io.vigil.functions.collectevidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.vigil.aws.AwsClientFactory;
+import io.vigil.aws.AwsSettings;
+import io.vigil.domain.collection.ResultRepository;
+import io.vigil.domain.finding.FindingRepository;
+import io.vigil.emulator.junit.AwsEmulator;
+import io.vigil.emulator.junit.WithAwsEmulator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The Lambda shape of collection against the emulator: a schedule fans out one SQS message per
+ * account × region, the queue handler collects them (a re-delivered message changes nothing, a bad
+ * one is reported as a batch item failure), and a change event re-evaluates one resource.
+ */
+@WithAwsEmulator
+class FanOutAndChangeIT {
+
+  private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
+
+  private static AwsEmulator emulator;
+  private static AwsClientFactory clients;
+
+  @BeforeAll
+  static void setUp(AwsEmulator aws) {
+    emulator = aws;
+    clients = new AwsClientFactory(AwsSettings.emulator(aws.endpoint(), aws.region()));
+  }
+
+  @AfterAll
+  static void close() {
+    clients.close();
+  }
+
+  private static Map<String, Object> props(String name, String queueUrl) {
+    var props = new HashMap<String, Object>();
+    props.put("vigil.aws.endpoint-url", emulator.endpoint());
+    props.put("vigil.aws.region", emulator.region());
+    props.put("vigil.aws.access-key-id", "test");
+    props.put("vigil.aws.secret-access-key", "test");
+    props.put("vigil.table-name", "it-" + name + "-" + SUFFIX);
+    props.put("vigil.evidence-bucket", "it-evidence-" + name + "-" + SUFFIX);
+    props.put("vigil.regions", emulator.region() + ",us-east-1");
+    if (queueUrl != null) {
+      props.put("vigil.fan-out-queue-url", queueUrl);
+    }
+    return props;
+  }
+
+  @Test
+  void schedule_fansOutOneMessagePerRegion_andTheQueueHandlerCollectsThemOnce() {
+    var sqs = clients.client(SqsClient.class, SqsClient::builder, Region.of(emulator.region()));
+    var queueUrl = sqs.createQueue(r -> r.queueName("it-units-" + SUFFIX)).queueUrl();
+    var props = props("fanout", queueUrl);
+    try (var trigger = new CollectEvidenceHandler(ApplicationContext.builder().properties(props));
+        var worker = new CollectEvidenceQueueHandler(
+            ApplicationContext.builder().properties(props))) {
+      trigger.getApplicationContext().getBean(StorageSetup.class).initialize();
+      var event = CollectionTriggerTest.scheduledEvent();
+
+      var dispatched = trigger.handleRequest(event, null);
+
+      assertEquals(2, dispatched.dispatched(), "one unit per region");
+      assertEquals(0, dispatched.pass() + dispatched.fail(), "collected elsewhere");
+      var messages = receiveAll(sqs, queueUrl, 2);
+      var batch = sqsEvent(messages);
+
+      var response = worker.handleRequest(batch, null);
+
+      assertEquals(List.of(), response.get("batchItemFailures"));
+      var results = worker.getApplicationContext().getBean(ResultRepository.class)
+          .findByRun(dispatched.runId());
+      assertTrue(results.stream().anyMatch(r -> r.region().equals("us-east-1")), "both regions");
+      assertTrue(results.stream().anyMatch(r -> r.checkId().value().startsWith("iam_")),
+          "global services in the home unit");
+      assertEquals(1, results.stream().filter(r -> r.checkId().value().equals("iam_root_mfa_enabled"))
+          .count(), "global services only once per account");
+      var findings = worker.getApplicationContext().getBean(FindingRepository.class).findOpen();
+
+      var again = worker.handleRequest(batch, null);
+
+      assertEquals(List.of(), again.get("batchItemFailures"));
+      assertEquals(findings, worker.getApplicationContext().getBean(FindingRepository.class)
+          .findOpen(), "a re-delivered message changes nothing");
+      assertEquals(0, receiveAll(sqs, queueUrl, 0).size(), "nothing else was queued");
+    }
+  }
+
+  @Test
+  void queueHandler_reportsOnlyTheBadMessageAsABatchItemFailure() {
+    var props = props("bad", null);
+    try (var worker = new CollectEvidenceQueueHandler(ApplicationContext.builder().properties(props))) {
+      var event = ChangeTriggerTest.sample("sqs-unit.json");
+      @SuppressWarnings("unchecked")
+      var records = new ArrayList<>((List<Map<String, Object>>) event.get("Records"));
+      var bad = new HashMap<>(records.get(0));
+      bad.put("messageId", "bad-1");
+      bad.put("body", "{\"schemaVersion\":1,\"runId\":\"r\"}");
+      records.add(bad);
+      var storage = new CollectEvidenceHandler(ApplicationContext.builder().properties(props));
+      storage.getApplicationContext().getBean(StorageSetup.class).initialize();
+      storage.close();
+
+      var response = worker.handleRequest(Map.of("Records", records), null);
+
+      assertEquals(List.of(Map.of("itemIdentifier", "bad-1")), response.get("batchItemFailures"));
+    }
+  }
+
+  @Test
+  void configChange_reevaluatesOnlyTheChangedBucket() {
+    var bucket = "it-changed-" + SUFFIX;
+    var s3 = clients.client(S3Client.class, () -> S3Client.builder().forcePathStyle(true),
+        Region.of(emulator.region()));
+    s3.createBucket(b -> b.bucket(bucket)
+        .createBucketConfiguration(c -> c.locationConstraint(emulator.region())));
+    var event = ChangeTriggerTest.sample("config-change-s3-bucket.json");
+    @SuppressWarnings("unchecked")
+    var item = (Map<String, Object>) ((Map<String, Object>) event.get("detail"))
+        .get("configurationItem");
+    item.put("ARN", "arn:aws:s3:::" + bucket);
+    item.put("resourceId", bucket);
+    item.put("awsRegion", emulator.region());
+    try (var handler = new CollectEvidenceHandler(ApplicationContext.builder()
+        .properties(props("change", null)))) {
+      handler.getApplicationContext().getBean(StorageSetup.class).initialize();
+
+      var collected = handler.collect(event, io.vigil.domain.collection.ProgressListener.SILENT);
+
+      var results = collected.outcome().results();
+      assertFalse(results.isEmpty());
+      assertTrue(results.stream().allMatch(r -> r.resourceArn().equals("arn:aws:s3:::" + bucket)),
+          results.toString());
+      assertTrue(results.stream().allMatch(r -> r.checkId().value().startsWith("s3_bucket_")));
+      assertEquals(1, collected.response().targets());
+    }
+  }
+
+  private static List<Message> receiveAll(SqsClient sqs, String queueUrl, int expected) {
+    var out = new ArrayList<Message>();
+    for (int i = 0; i < 5 && (out.size() < expected || i == 0); i++) {
+      out.addAll(sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+          .waitTimeSeconds(expected == 0 ? 0 : 1)).messages());
+    }
+    return out;
+  }
+
+  private static Map<String, Object> sqsEvent(List<Message> messages) {
+    var records = new ArrayList<Map<String, Object>>();
+    for (var m : messages) {
+      records.add(Map.of("messageId", m.messageId(), "body", m.body(), "eventSource", "aws:sqs"));
+    }
+    return Map.of("Records", records);
+  }
+}

@@ -1,0 +1,62 @@
+package io.vigil.domain.collection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Collects the units of a run in this process on a bounded thread pool: the local counterpart of the
+ * SQS fan-out. Collection is I/O-bound, so a few threads per core pay off; the bound keeps the load
+ * on the customer's API throttling budget predictable.
+ */
+public final class LocalUnitDispatcher implements UnitDispatcher {
+
+  private final CollectionService service;
+  private final int concurrency;
+  private final ProgressListener progress;
+
+  public LocalUnitDispatcher(CollectionService service, int concurrency, ProgressListener progress) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+    }
+    this.service = service;
+    this.concurrency = concurrency;
+    this.progress = progress;
+  }
+
+  @Override
+  public Dispatch dispatch(List<CollectionUnit> units) {
+    if (units.isEmpty()) {
+      return new Dispatch(0, List.of());
+    }
+    var threads = Math.min(concurrency, units.size());
+    var pool = Executors.newFixedThreadPool(threads, r -> {
+      var t = new Thread(r, "vigil-collect");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      var futures = new ArrayList<Future<CollectionService.UnitOutcome>>();
+      for (var unit : units) {
+        futures.add(pool.submit(() -> service.collectUnit(unit, progress)));
+      }
+      var outcomes = new ArrayList<CollectionService.UnitOutcome>();
+      for (var f : futures) {
+        try {
+          outcomes.add(f.get());
+        } catch (ExecutionException e) {
+          var cause = e.getCause();
+          throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while collecting", e);
+        }
+      }
+      return new Dispatch(units.size(), outcomes);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
