@@ -35,7 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         ""},
     subcommands = {
         DemoCommand.class, InitCommand.class, CollectCommand.class, InvokeCommand.class,
-        HelpCommand.class},
+        VerifyCommand.class, HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  vigil demo                 watch Vigil find misconfigurations in an emulated account",
