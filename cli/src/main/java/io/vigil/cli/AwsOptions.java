@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Where a command talks to AWS and which table and bucket it uses: the options shared by
- * {@code init}, {@code collect}, {@code invoke} and {@code demo}, each falling back to an
+ * {@code init}, {@code collect}, {@code invoke}, {@code verify} and {@code demo}, each falling back to an
  * environment variable and then to a default (see {@link #resolve}).
  */
 final class AwsOptions {
@@ -32,10 +32,6 @@ final class AwsOptions {
       description = "AWS region. Default: $AWS_REGION, $AWS_DEFAULT_REGION, then "
           + DEFAULT_EMULATOR_REGION + " for an endpoint or the SDK's region chain for real AWS.")
   String region;
-
-  @Option(names = "--regions", paramLabel = "R1,R2",
-      description = "Regions to scan, comma-separated. Default: $VIGIL_REGIONS, else the region.")
-  String regions;
 
   @Option(names = "--table", paramLabel = "NAME",
       description = "DynamoDB table. Default: $VIGIL_TABLE_NAME, else '" + DEFAULT_TABLE + "'.")
@@ -80,16 +76,15 @@ final class AwsOptions {
           + " VIGIL_EVIDENCE_BUCKET (or give --endpoint-url to use an emulator)");
     }
     boolean dummyCredentials = emulated && first(env.apply("AWS_ACCESS_KEY_ID")).isEmpty();
-    var scanRegions = first(regions, env.apply("VIGIL_REGIONS")).orElse("");
     return new AwsTarget(endpoint, resolvedRegion, resolvedTable, resolvedBucket.get(),
-        scanRegions, dummyCredentials);
+        dummyCredentials);
   }
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
   }
 
-  private static Optional<String> first(String... values) {
+  static Optional<String> first(String... values) {
     for (var v : values) {
       if (v != null && !v.isBlank()) {
         return Optional.of(v.trim());

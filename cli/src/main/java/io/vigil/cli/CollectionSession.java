@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The collect-evidence function running in-process for one target: its handler, built with the
@@ -50,13 +49,19 @@ final class CollectionSession implements AutoCloseable {
     return handler.run(event, progress);
   }
 
+  /** Runs the handler and returns the response with every result collected in this process. */
+  CollectEvidenceHandler.Collected collect(Map<String, Object> event, ProgressListener progress) {
+    return handler.collect(event, progress);
+  }
+
+  /** Every result of a collection (empty when the event was ignored or already done). */
+  static List<CheckResult> resultsOf(CollectEvidenceHandler.Collected collected) {
+    return collected.outcome() == null ? List.of() : collected.outcome().results();
+  }
+
   /** The account the function's credentials belong to, asked of STS. */
   String callerAccount() {
-    var settings = context.getBean(VigilSettings.class);
-    try (var clients = new AwsClientFactory(settings.aws())) {
-      var sts = clients.client(StsClient.class, StsClient::builder, clients.defaultRegion());
-      return sts.getCallerIdentity().account();
-    }
+    return context.getBean(AwsClientFactory.class).callerAccount();
   }
 
   /** The region the function runs in (configured, else the SDK's region chain). */
@@ -67,8 +72,14 @@ final class CollectionSession implements AutoCloseable {
     }
   }
 
-  List<CheckResult> results(String runId) {
+  /** The results a run stored (its changes against the latest results). */
+  List<CheckResult> changes(String runId) {
     return context.getBean(ResultRepository.class).findByRun(runId);
+  }
+
+  /** Verifies the evidence ledger and every object it lists. */
+  io.vigil.domain.evidence.VerificationReport verifyLedger() {
+    return context.getBean(io.vigil.domain.evidence.LedgerVerifier.class).verify();
   }
 
   List<Finding> openFindings() {

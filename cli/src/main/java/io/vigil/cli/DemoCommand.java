@@ -83,12 +83,22 @@ final class DemoCommand implements Callable<Integer> {
       var account = session.callerAccount();
       var event = ScheduledEvents.of(account, region, RULE_NAME, Instant.now());
       progress.step("running collect-evidence for account " + account + " in " + region);
-      var response = session.run(event, progress);
-      var results = session.results(response.runId());
+      var collected = session.collect(event, progress);
+      var response = collected.response();
+      var results = CollectionSession.resultsOf(collected);
       var findings = SummaryPrinter.aboutRun(session.openFindings(), results);
       out.println("Vigil demo: emulated account " + account + " at " + target.endpoint().get());
       out.println();
-      new SummaryPrinter(out).print(response, results, findings, session.catalogue());
+      var catalogue = session.catalogue();
+      new SummaryPrinter(out).print(response, results, findings, catalogue);
+      SummaryPrinter.printControls(out, catalogue, results);
+      progress.step("verifying the evidence ledger");
+      var ledger = session.verifyLedger();
+      out.println();
+      out.println("Evidence ledger: " + ledger.summary());
+      if (!ledger.intact()) {
+        throw new CommandFailure("the evidence ledger does not verify: " + ledger.summary());
+      }
       var missed = printDetected(out, expected, findings);
       if (!missed.isEmpty()) {
         throw new CommandFailure(missed.size() + " of " + expected.size()

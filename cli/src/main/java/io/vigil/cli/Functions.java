@@ -25,8 +25,11 @@ final class Functions {
 
   static {
     register(new Function("collect-evidence",
-        "evaluates the check catalogue; stores results, evidence and findings",
+        "EventBridge schedule, Config change or CloudTrail call: collects evidence",
         Functions::collectEvidence));
+    register(new Function("collect-evidence-queue",
+        "SQS fan-out: collects the account x region units of a run (batch item failures)",
+        Functions::collectEvidenceQueue));
   }
 
   private Functions() {}
@@ -41,6 +44,14 @@ final class Functions {
 
   static List<String> names() {
     return List.copyOf(ALL.keySet());
+  }
+
+  private static Object collectEvidenceQueue(
+      AwsTarget target, Map<String, Object> event, ConsoleProgress progress) throws Exception {
+    try (var handler = new io.vigil.functions.collectevidence.CollectEvidenceQueueHandler(
+        io.micronaut.context.ApplicationContext.builder().properties(target.properties()))) {
+      return handler.handleRequest(event, null);
+    }
   }
 
   private static Object collectEvidence(

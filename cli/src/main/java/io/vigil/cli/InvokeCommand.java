@@ -45,6 +45,9 @@ final class InvokeCommand implements Callable<Integer> {
   @Mixin
   AwsOptions aws;
 
+  @Mixin
+  ScopeOptions scope;
+
   @Parameters(index = "0", paramLabel = "FUNCTION",
       description = "The function to run: ${COMPLETION-CANDIDATES}.",
       completionCandidates = FunctionNames.class)
@@ -59,7 +62,7 @@ final class InvokeCommand implements Callable<Integer> {
     var fn = Functions.find(function).orElseThrow(() -> usage("unknown function '" + function
         + "'; known functions: " + String.join(", ", Functions.names())));
     var event = readEvent();
-    var target = aws.resolve(root.env());
+    var target = aws.resolve(root.env()).withScope(scope.properties(root.env()));
     var progress = root.progress();
     progress.step("invoking " + fn.name() + " against " + target.describe());
     Object response;

@@ -17,15 +17,23 @@ final class ScheduledEvents {
 
   private ScheduledEvents() {}
 
-  /** The event of rule {@code ruleName} in {@code account}/{@code region} fired at {@code now}. */
+  /**
+   * The event of rule {@code ruleName} in {@code account}/{@code region} fired at {@code now}
+   * (to the minute, as EventBridge schedules fire).
+   */
   static Map<String, Object> of(String account, String region, String ruleName, Instant now) {
+    return at(account, region, ruleName, now.truncatedTo(ChronoUnit.MINUTES));
+  }
+
+  /** The event fired at exactly {@code time}: a manual run, distinct from every other. */
+  static Map<String, Object> at(String account, String region, String ruleName, Instant time) {
     var event = new LinkedHashMap<String, Object>();
     event.put("version", "0");
     event.put("id", UUID.randomUUID().toString());
     event.put("detail-type", "Scheduled Event");
     event.put("source", "aws.events");
     event.put("account", account);
-    event.put("time", now.truncatedTo(ChronoUnit.MINUTES).toString());
+    event.put("time", time.toString());
     event.put("region", region);
     event.put("resources", List.of(ruleArn(account, region, ruleName)));
     event.put("detail", Map.of());

@@ -48,6 +48,29 @@ final class SummaryPrinter {
     out.flush();
   }
 
+  /** One line per roll-up status with the number of Annex A controls, then the failing ones. */
+  static void printControls(PrintWriter out, List<CheckMetadata> catalogue,
+      List<CheckResult> results) {
+    var coverage = new io.vigil.domain.coverage.ControlCoverage(
+        io.vigil.domain.control.AnnexACatalogue.standard(), catalogue);
+    var rows = io.vigil.domain.coverage.ControlRollup.of(coverage, results);
+    var byStatus = new java.util.EnumMap<io.vigil.domain.coverage.ControlRollup.Status, Integer>(
+        io.vigil.domain.coverage.ControlRollup.Status.class);
+    rows.forEach(r -> byStatus.merge(r.status(), 1, Integer::sum));
+    out.println();
+    out.println("Annex A controls (93): " + java.util.Arrays.stream(
+            io.vigil.domain.coverage.ControlRollup.Status.values())
+        .map(s -> byStatus.getOrDefault(s, 0) + " " + s.name())
+        .collect(Collectors.joining(", ")));
+    out.println("  (PASS: every primary check passed; MANUAL: needs evidence from people;"
+        + " see 'vigil controls')");
+    rows.stream().filter(r -> r.status() == io.vigil.domain.coverage.ControlRollup.Status.FAIL)
+        .forEach(r -> out.println("  FAIL  " + r.control().id() + " " + r.control().title()
+            + ": " + r.failingChecks().stream().map(Object::toString)
+                .collect(Collectors.joining(", "))));
+    out.flush();
+  }
+
   /** Counts per theme: a result counts once under each theme its controls belong to. */
   static Map<Theme, Map<CheckStatus, Integer>> byTheme(List<CheckResult> results) {
     var table = new EnumMap<Theme, Map<CheckStatus, Integer>>(Theme.class);

@@ -34,14 +34,19 @@ import picocli.CommandLine.UnmatchedArgumentException;
             + " standard error.",
         ""},
     subcommands = {
-        DemoCommand.class, InitCommand.class, CollectCommand.class, InvokeCommand.class,
-        VerifyCommand.class, HelpCommand.class},
+        DemoCommand.class, InitCommand.class, CollectCommand.class, ControlsCommand.class,
+        VerifyCommand.class, InvokeCommand.class, HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  vigil demo                 watch Vigil find misconfigurations in an emulated account",
         "  vigil init --endpoint-url http://127.0.0.1:5000",
         "  vigil collect --endpoint-url http://127.0.0.1:5000 --output r.json",
         "  vigil collect --bucket my-evidence-bucket > results.json      (real AWS)",
+        "  vigil collect --bucket B --regions all --accounts organization \\",
+        "      --role-name VigilCollector --external-id X --format ocsf > findings.ocsf.json",
+        "  vigil controls --format csv > annex-a-coverage.csv",
+        "  vigil controls --results r.json               (roll up a run per Annex A control)",
+        "  vigil verify --endpoint-url http://127.0.0.1:5000",
         "  vigil invoke collect-evidence events/collect-evidence/scheduled-run.json \\",
         "      --endpoint-url http://127.0.0.1:5000",
         "",
@@ -54,6 +59,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "  VIGIL_EVIDENCE_BUCKET   evidence bucket when --bucket is not given",
         "  VIGIL_TABLE_NAME        table when --table is not given",
         "  VIGIL_REGIONS           regions to scan when --regions is not given",
+        "  VIGIL_ACCOUNTS          member accounts when --accounts is not given",
+        "  VIGIL_MEMBER_ROLE_NAME, VIGIL_MEMBER_EXTERNAL_ID   role assumed in member accounts",
         "  VIGIL_MOTO_SERVER       path of moto_server for 'vigil demo' if it is not on the PATH",
         "",
         "Exit codes: 0 success, 1 failure, 2 usage error."})
@@ -167,16 +174,26 @@ public final class VigilCli implements Callable<Integer> {
 
   /** The version from the jar's Maven metadata. */
   static final class Version implements IVersionProvider {
+
+    /** The version of this build, e.g. {@code 0.1.0-SNAPSHOT}, or "development". */
+    static final String VERSION = read();
+
     @Override
-    public String[] getVersion() throws IOException {
+    public String[] getVersion() {
+      return new String[] {"vigil " + VERSION};
+    }
+
+    private static String read() {
       try (InputStream in = VigilCli.class.getResourceAsStream(
           "/META-INF/maven/io.vigil/vigil-cli/pom.properties")) {
         if (in == null) {
-          return new String[] {"vigil (development build)"};
+          return "development";
         }
         var p = new Properties();
         p.load(in);
-        return new String[] {"vigil " + p.getProperty("version", "(unknown version)")};
+        return p.getProperty("version", "unknown");
+      } catch (IOException e) {
+        return "unknown";
       }
     }
   }

@@ -62,12 +62,15 @@ class SupportTest {
   @Test
   void realAwsUsesTheSdkChainsAndTheConfiguredBucket() {
     var env = Map.of("VIGIL_EVIDENCE_BUCKET", "acme-evidence",
-        "VIGIL_REGIONS", "eu-west-1,us-east-1");
-    var target = options().resolve(env::get);
+        "VIGIL_REGIONS", "eu-west-1,us-east-1", "VIGIL_ACCOUNTS", "111111111111",
+        "VIGIL_MEMBER_ROLE_NAME", "VigilCollector");
+    var target = options().resolve(env::get).withScope(new ScopeOptions().properties(env::get));
     assertTrue(target.endpoint().isEmpty());
     assertTrue(target.region().isEmpty());
     assertEquals("acme-evidence", target.bucket());
     assertEquals("eu-west-1,us-east-1", target.properties().get(VigilSettings.REGIONS));
+    assertEquals("111111111111", target.properties().get(VigilSettings.ACCOUNTS));
+    assertEquals("VigilCollector", target.properties().get(AwsSettings.MEMBER_ROLE_NAME));
     assertEquals("", target.properties().get(AwsSettings.ENDPOINT_URL));
     assertEquals("", target.properties().get(AwsSettings.ACCESS_KEY_ID));
   }
@@ -143,7 +146,7 @@ class SupportTest {
 
   @Test
   void theRegistryKnowsCollectEvidence() {
-    assertEquals(List.of("collect-evidence"), Functions.names());
+    assertEquals(List.of("collect-evidence", "collect-evidence-queue"), Functions.names());
     assertTrue(Functions.find("collect-evidence").isPresent());
     assertTrue(Functions.find("nope").isEmpty());
   }

@@ -63,7 +63,7 @@ class VerifyCommandIT {
         "--table", table, "--bucket", bucket};
     assertEquals(0, CliRunner.run(NO_ENV, args("init")).exitCode());
     var target = new AwsTarget(Optional.of(aws.endpoint()), Optional.of(aws.region()), table,
-        bucket, "", true);
+        bucket, true);
     context = ApplicationContext.builder().properties(target.properties()).start();
     var vault = context.getBean(EvidenceVault.class);
     var ledger = context.getBean(EvidenceLedger.class);

@@ -79,6 +79,31 @@ class VigilCliIT {
     assertEquals(List.of(), missed, "seeded misconfigurations without a FAIL result");
     assertTrue(results.stream().map(r -> (Map<?, ?>) r)
         .anyMatch(r -> "PASS".equals(r.get("status"))));
+
+    // the same results roll up per Annex A control, offline
+    var controls = CliRunner.run(NO_ENV, "controls", "--results", output.toString(), "--format",
+        "json");
+    assertEquals(0, controls.exitCode(), controls.err());
+    var rows = ((List<?>) Json.parse(controls.out())).stream().map(r -> (Map<?, ?>) r).toList();
+    assertEquals(93, rows.size());
+    var a85 = rows.stream().filter(r -> "A.8.5".equals(r.get("control"))).findFirst().orElseThrow();
+    assertEquals("FAIL", a85.get("status"), "no MFA on the console user: " + a85);
+
+    // a second collection is a new run; its OCSF and CSV forms carry every result again
+    var ocsf = CliRunner.run(NO_ENV, args("collect", storage, "--format", "ocsf"));
+    assertEquals(0, ocsf.exitCode(), ocsf.err());
+    var events = (List<?>) Json.parse(ocsf.out());
+    assertEquals(results.size(), events.size(), "unchanged results are still reported");
+    assertTrue(events.stream().map(e -> (Map<?, ?>) e)
+        .allMatch(e -> ((Number) e.get("class_uid")).intValue() == 2003));
+    assertTrue(ocsf.err().contains("0 result(s) changed"), ocsf.err());
+    var csv = CliRunner.run(NO_ENV, args("collect", storage, "--format", "csv"));
+    assertEquals(results.size() + 1, csv.out().split("\r\n").length, "header + one row each");
+
+    // the ledger holds one verifiable entry per collection
+    var verify = CliRunner.run(NO_ENV, args("verify", storage));
+    assertEquals(0, verify.exitCode(), verify.out() + verify.err());
+    assertTrue(verify.out().startsWith("verified 3 entries"), verify.out());
   }
 
   @Test

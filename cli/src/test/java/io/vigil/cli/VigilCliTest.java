@@ -1,5 +1,6 @@
 package io.vigil.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,9 +42,44 @@ class VigilCliTest {
   }
 
   @Test
-  void collectHelpSaysSameMinuteRunsAreOneRun() {
+  void collectHelpDocumentsFormatsAndScope() {
     var run = CliRunner.run(NO_ENV, "collect", "--help");
-    assertTrue(run.out().contains("same minute"), run.out());
+    assertTrue(run.out().contains("ocsf"), run.out());
+    assertTrue(run.out().contains("--accounts"), run.out());
+    assertTrue(run.out().contains("--role-name"), run.out());
+    assertTrue(run.out().contains("--external-id"), run.out());
+  }
+
+  @Test
+  void collectRefusesAnUnknownFormat_asAUsageError() {
+    var run = CliRunner.run(NO_ENV, "collect", "--endpoint-url", "http://127.0.0.1:9", "--format",
+        "xml");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("use json, csv or ocsf"), run.err());
+  }
+
+  @Test
+  void controlsListsAll93ControlsAndMarksManualOnes() {
+    var run = CliRunner.run(NO_ENV, "controls", "--format", "json");
+    assertEquals(0, run.exitCode(), run.err());
+    var rows = (java.util.List<?>) assertDoesNotThrow(() -> Json.parse(run.out()));
+    assertEquals(93, rows.size());
+    var evidence = rows.stream().map(r -> ((java.util.Map<?, ?>) r).get("evidence")).toList();
+    assertTrue(evidence.contains("MANUAL"), evidence::toString);
+    assertTrue(evidence.contains("AUTOMATED"), evidence::toString);
+    var a824 = (java.util.Map<?, ?>) rows.stream()
+        .filter(r -> "A.8.24".equals(((java.util.Map<?, ?>) r).get("control"))).findFirst()
+        .orElseThrow();
+    assertTrue(((java.util.List<?>) a824.get("primaryChecks"))
+        .contains("s3_bucket_default_encryption_enabled"), a824::toString);
+  }
+
+  @Test
+  void controlsTableSummarisesCoverage() {
+    var run = CliRunner.run(NO_ENV, "controls");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("A.8.24"), run.out());
+    assertTrue(run.out().matches("(?s).*93 controls: \\d+ automated, \\d+ partial.*"), run.out());
   }
 
   @Test

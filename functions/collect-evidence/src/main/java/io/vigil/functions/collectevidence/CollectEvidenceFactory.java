@@ -19,6 +19,7 @@ import io.vigil.domain.collection.EvidenceCollector;
 import io.vigil.domain.collection.FindingPolicy;
 import io.vigil.domain.collection.ResultRepository;
 import io.vigil.domain.collection.RunRepository;
+import io.vigil.domain.evidence.EvidenceLedger;
 import io.vigil.domain.evidence.EvidenceVault;
 import io.vigil.domain.finding.FindingRepository;
 import io.vigil.domain.time.Clock;
@@ -118,8 +119,9 @@ public class CollectEvidenceFactory {
       EvidenceVault vault,
       ResultRepository results,
       FindingRepository findings,
-      RunRepository runs) {
+      RunRepository runs,
+      EvidenceLedger ledger) {
     return new CollectionService(collector, vault, results, findings, runs,
-        FindingPolicy.defaults(), Clock.system());
+        FindingPolicy.defaults(), ledger, Clock.system());
   }
 }

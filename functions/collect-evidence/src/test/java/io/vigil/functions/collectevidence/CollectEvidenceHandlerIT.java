@@ -116,7 +116,12 @@ class CollectEvidenceHandlerIT {
       assertTrue(subjects.stream().anyMatch(s -> s.startsWith("cloudtrail_multi_region_trail_enabled ")),
           subjects::toString);
       assertEquals(open.size(), open.stream().map(Finding::subjectKey).distinct().count());
-      assertEquals(response.evidenceObjects(), objects(bucket).size());
+      assertEquals(response.evidenceObjects() + response.targets(), objects(bucket).size(),
+          "every evidence object plus one manifest per unit");
+      var report = handler.getApplicationContext()
+          .getBean(io.vigil.domain.evidence.LedgerVerifier.class).verify();
+      assertTrue(report.intact(), report.summary());
+      assertEquals(response.targets(), report.entries(), "one ledger entry per unit");
     }
   }
 

@@ -2,7 +2,9 @@ package io.vigil.domain.collection;
 
 import io.vigil.domain.check.CheckResult;
 import io.vigil.domain.check.CheckStatus;
+import io.vigil.domain.evidence.EvidenceLedger;
 import io.vigil.domain.evidence.EvidenceVault;
+import io.vigil.domain.evidence.RunManifest;
 import io.vigil.domain.finding.FindingRepository;
 import io.vigil.domain.finding.FindingRepository.FailureOutcome;
 import io.vigil.domain.time.Clock;
@@ -21,7 +23,8 @@ import java.util.Objects;
  * <p>Per unit: evidence objects first, then the results that differ from the latest ones (delta
  * writes: an unchanged result writes nothing), then the finding lifecycle (a failure opens a finding
  * or moves its last-seen time, a pass after a failure marks the evidence recovered, a failure after
- * closure opens a linked new finding), then the unit is marked complete.
+ * closure opens a linked new finding), then the unit's manifest (every result, changed or not) is
+ * recorded in the hash-chained evidence ledger, and the unit is marked complete.
  */
 public final class CollectionService {
 
@@ -53,6 +56,7 @@ public final class CollectionService {
   private final FindingRepository findings;
   private final RunRepository runs;
   private final FindingPolicy policy;
+  private final EvidenceLedger ledger;
   private final Clock clock;
 
   public CollectionService(
@@ -62,6 +66,7 @@ public final class CollectionService {
       FindingRepository findings,
       RunRepository runs,
       FindingPolicy policy,
+      EvidenceLedger ledger,
       Clock clock) {
     this.collector = Objects.requireNonNull(collector);
     this.vault = Objects.requireNonNull(vault);
@@ -69,6 +74,7 @@ public final class CollectionService {
     this.findings = Objects.requireNonNull(findings);
     this.runs = Objects.requireNonNull(runs);
     this.policy = Objects.requireNonNull(policy);
+    this.ledger = Objects.requireNonNull(ledger);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -144,6 +150,8 @@ public final class CollectionService {
         recovered++;
       }
     }
+    ledger.record(RunManifest.of(unit.unitId(), unit.runId(), unit.trigger(), unit.target(),
+        startedAt, all));
     progress.recorded(all.size(), opened);
     var summary = new RunSummary(unit.unitId(), unit.trigger(), startedAt, clock.now(), 1, counts,
         opened, stored.size());

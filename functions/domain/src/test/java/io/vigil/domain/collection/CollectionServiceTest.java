@@ -10,6 +10,9 @@ import io.vigil.domain.check.CheckStatus;
 import io.vigil.domain.check.Observation;
 import io.vigil.domain.check.ScanTarget;
 import io.vigil.domain.evidence.EvidenceDocument;
+import io.vigil.domain.evidence.EvidenceLedger;
+import io.vigil.domain.evidence.LedgerVerifier;
+import io.vigil.domain.fakes.InMemoryLedgerRepository;
 import io.vigil.domain.fakes.InMemoryEvidenceVault;
 import io.vigil.domain.fakes.InMemoryFindingRepository;
 import io.vigil.domain.fakes.InMemoryResultRepository;
@@ -35,13 +38,15 @@ class CollectionServiceTest {
   private final InMemoryFindingRepository findings = new InMemoryFindingRepository();
   private final InMemoryRunRepository runs = new InMemoryRunRepository();
   private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+  private final InMemoryLedgerRepository ledgerStore = new InMemoryLedgerRepository();
+  private final EvidenceLedger ledger = new EvidenceLedger(ledgerStore, vault, now::get);
 
   private CollectionService service(TestEstate.Loader loader, boolean brokenCheck) {
     var collector = new EvidenceCollector(
         List.of(new TestEstate.EncryptionCheck(), new TestEstate.VersioningCheck(brokenCheck)),
         List.of(loader));
     return new CollectionService(collector, vault, results, findings, runs,
-        FindingPolicy.defaults(), now::get);
+        FindingPolicy.defaults(), ledger, now::get);
   }
 
   private static CollectionRequest request(String runId) {
@@ -82,6 +87,24 @@ class CollectionServiceTest {
     assertEquals(FindingSource.AUTOMATED_CHECK, encryption.source());
     assertEquals("arn:aws:s3:::bad", encryption.resourceArn());
     assertEquals("2026-12-28", encryption.dueDate().toString(), "HIGH: 30 days");
+  }
+
+  @Test
+  void run_recordsOneVerifiableLedgerEntryPerUnit_listingEveryResult() {
+    var loader = new TestEstate.Loader().with(new Bucket("b", false, true));
+    var service = service(loader, false);
+    var targets = List.of(TestEstate.TARGET, new ScanTarget("123456789012", "us-east-1"));
+    service.run(new CollectionRequest("run-1", "test", targets), 2, ProgressListener.SILENT);
+    now.set(T0.plusSeconds(60));
+    service.run(request("run-2"), 1, ProgressListener.SILENT);
+
+    var report = new LedgerVerifier(ledgerStore, vault).verify();
+
+    assertTrue(report.intact(), report.summary());
+    assertEquals(3, report.entries(), "two units in run-1, one in run-2");
+    var head = ledgerStore.head().orElseThrow();
+    assertEquals("run-2#123456789012#eu-west-1", head.unitId());
+    assertEquals(2, head.resultCount(), "unchanged results are in the manifest, not the table");
   }
 
   @Test
@@ -128,7 +151,8 @@ class CollectionServiceTest {
     assertEquals(2, second.results().size(), "the run still reports every result");
     assertEquals(0, second.summary().findingsOpened());
     assertEquals(1, findings.findOpen().size());
-    assertEquals(stored, vault.size(), "unchanged configuration is not stored again");
+    assertEquals(stored + 1, vault.size(),
+        "unchanged configuration is not stored again: only the new run's manifest is added");
     assertTrue(findings.findOpen().get(0).lastSeenAt().isAfter(firstSeen), "last seen moved");
   }
 
@@ -239,7 +263,7 @@ class CollectionServiceTest {
     };
     var collector = new EvidenceCollector(List.of(floaty), List.of(loader));
     var service = new CollectionService(collector, vault, results, findings, runs,
-        FindingPolicy.defaults(), Clock.fixed(T0));
+        FindingPolicy.defaults(), ledger, Clock.fixed(T0));
 
     var outcome = service.run(request("run-1"), 1, ProgressListener.SILENT);
 
