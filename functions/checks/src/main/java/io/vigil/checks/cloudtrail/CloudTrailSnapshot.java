@@ -22,6 +22,9 @@ public record CloudTrailSnapshot(List<Trail> trails) {
    *
    * @param homeRegion the region the trail was created in
    * @param logging whether the trail is recording now (GetTrailStatus IsLogging)
+   * @param kmsKeyId the KMS key that encrypts the log files, or empty (SSE-S3 only)
+   * @param logGroupArn the CloudWatch Logs log group the trail delivers to, or empty
+   * @param s3BucketName the bucket that receives the log files, or empty
    */
   public record Trail(
       String name,
@@ -30,13 +33,25 @@ public record CloudTrailSnapshot(List<Trail> trails) {
       boolean multiRegion,
       boolean organizationTrail,
       boolean logFileValidation,
-      Lookup<Boolean> logging) {
+      Lookup<Boolean> logging,
+      String kmsKeyId,
+      String logGroupArn,
+      String s3BucketName) {
 
     public Trail {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(arn, "arn");
       Objects.requireNonNull(homeRegion, "homeRegion");
       Objects.requireNonNull(logging, "logging");
+      kmsKeyId = kmsKeyId == null ? "" : kmsKeyId;
+      logGroupArn = logGroupArn == null ? "" : logGroupArn;
+      s3BucketName = s3BucketName == null ? "" : s3BucketName;
+    }
+
+    /** "trail org (home us-east-1, multi-region)" for reasons. */
+    public String subject() {
+      return "trail " + name + " (home " + homeRegion + (multiRegion ? ", multi-region" : "")
+          + (organizationTrail ? ", organization" : "") + ")";
     }
   }
 }

@@ -49,7 +49,7 @@ public final class CloudTrailSnapshotLoader implements SnapshotLoader<CloudTrail
 
   @Override
   public CloudTrailSnapshot load(ScanTarget target) {
-    var home = client(target.region());
+    var home = client(target, target.region());
     var trails = new ArrayList<CloudTrailSnapshot.Trail>();
     for (var t : home.describeTrails(r -> r.includeShadowTrails(true)).trailList()) {
       var region = t.homeRegion() == null ? target.region() : t.homeRegion();
@@ -62,12 +62,16 @@ public final class CloudTrailSnapshotLoader implements SnapshotLoader<CloudTrail
           Boolean.TRUE.equals(t.isOrganizationTrail()),
           Boolean.TRUE.equals(t.logFileValidationEnabled()),
           AwsCalls.lookup("GetTrailStatus", () -> Boolean.TRUE.equals(
-              client(region).getTrailStatus(r -> r.name(arn)).isLogging()))));
+              client(target, region).getTrailStatus(r -> r.name(arn)).isLogging())),
+          t.kmsKeyId(),
+          t.cloudWatchLogsLogGroupArn(),
+          t.s3BucketName()));
     }
     return new CloudTrailSnapshot(trails);
   }
 
-  private CloudTrailClient client(String region) {
-    return clients.client(CloudTrailClient.class, CloudTrailClient::builder, Region.of(region));
+  private CloudTrailClient client(ScanTarget target, String region) {
+    return clients.forAccount(target.accountId())
+        .client(CloudTrailClient.class, CloudTrailClient::builder, Region.of(region));
   }
 }

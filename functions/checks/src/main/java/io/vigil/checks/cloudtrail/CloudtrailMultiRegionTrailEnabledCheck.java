@@ -1,14 +1,13 @@
 package io.vigil.checks.cloudtrail;
 
+import io.vigil.checks.AccountCheck;
 import io.vigil.domain.check.CheckMetadata;
 import io.vigil.domain.check.CheckStatus;
-import io.vigil.domain.check.EvidenceCheck;
 import io.vigil.domain.check.Observation;
 import io.vigil.domain.check.ScanTarget;
 import io.vigil.domain.check.Severity;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,7 +18,7 @@ import java.util.Map;
  */
 @Singleton
 public final class CloudtrailMultiRegionTrailEnabledCheck
-    implements EvidenceCheck<CloudTrailSnapshot> {
+    extends AccountCheck<CloudTrailSnapshot> {
 
   private static final CheckMetadata METADATA = CheckMetadata.builder(
           "cloudtrail_multi_region_trail_enabled")
@@ -39,18 +38,12 @@ public final class CloudtrailMultiRegionTrailEnabledCheck
           + " organization, prefer one organization trail from the management account.")
       .build();
 
-  @Override
-  public CheckMetadata metadata() {
-    return METADATA;
+  public CloudtrailMultiRegionTrailEnabledCheck() {
+    super(METADATA, CloudTrailSnapshot.class);
   }
 
   @Override
-  public Class<CloudTrailSnapshot> snapshotType() {
-    return CloudTrailSnapshot.class;
-  }
-
-  @Override
-  public List<Observation> evaluate(CloudTrailSnapshot snapshot, ScanTarget target) {
+  protected Observation judge(CloudTrailSnapshot snapshot, ScanTarget target) {
     var arn = target.scopeArn("cloudtrail", true);
     var subject = "account " + target.accountId();
     var multiRegion = snapshot.trails().stream()
@@ -61,26 +54,26 @@ public final class CloudtrailMultiRegionTrailEnabledCheck
         "trailCount", snapshot.trails().size());
     var compliant = multiRegion.stream().filter(this::qualifies).findFirst();
     if (compliant.isPresent()) {
-      return List.of(Observation.pass(arn, subject + ": multi-region trail "
-          + compliant.get().name() + " is logging with log file validation", evidence));
+      return Observation.pass(arn, subject + ": multi-region trail "
+          + compliant.get().name() + " is logging with log file validation", evidence);
     }
     var unreadable = multiRegion.stream().filter(t -> t.logging().isFailed()).findFirst();
     if (unreadable.isPresent()) {
       var error = unreadable.get().logging().error();
       var withError = new LinkedHashMap<>(evidence);
       withError.put("error", error);
-      return List.of(new Observation(arn, CheckStatus.ERROR, subject + ": no readable"
+      return new Observation(arn, CheckStatus.ERROR, subject + ": no readable"
           + " multi-region trail qualifies and the status of trail " + unreadable.get().name()
-          + " could not be read: " + error, withError));
+          + " could not be read: " + error, withError);
     }
     if (multiRegion.isEmpty()) {
-      return List.of(Observation.fail(arn, subject + ": has no multi-region trail"
-          + (snapshot.trails().isEmpty() ? " (no trail at all)" : ""), evidence));
+      return Observation.fail(arn, subject + ": has no multi-region trail"
+          + (snapshot.trails().isEmpty() ? " (no trail at all)" : ""), evidence);
     }
-    return List.of(Observation.fail(arn, subject + ": no multi-region trail is both logging and"
+    return Observation.fail(arn, subject + ": no multi-region trail is both logging and"
         + " validating log files ("
         + String.join("; ", multiRegion.stream().map(this::shortfall).toList()) + ")",
-        evidence));
+        evidence);
   }
 
   private boolean qualifies(CloudTrailSnapshot.Trail trail) {

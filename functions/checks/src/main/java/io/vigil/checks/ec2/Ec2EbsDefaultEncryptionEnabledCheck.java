@@ -1,12 +1,11 @@
 package io.vigil.checks.ec2;
 
+import io.vigil.checks.AccountCheck;
 import io.vigil.domain.check.CheckMetadata;
-import io.vigil.domain.check.EvidenceCheck;
 import io.vigil.domain.check.Observation;
 import io.vigil.domain.check.ScanTarget;
 import io.vigil.domain.check.Severity;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Map;
  * ({@code arn:aws:ec2:<region>:<account>:*}): the setting belongs to the account in that region.
  */
 @Singleton
-public final class Ec2EbsDefaultEncryptionEnabledCheck implements EvidenceCheck<Ec2Snapshot> {
+public final class Ec2EbsDefaultEncryptionEnabledCheck extends AccountCheck<Ec2Snapshot> {
 
   private static final CheckMetadata METADATA = CheckMetadata.builder(
           "ec2_ebs_default_encryption_enabled")
@@ -31,28 +30,22 @@ public final class Ec2EbsDefaultEncryptionEnabledCheck implements EvidenceCheck<
           + " every region in use.")
       .build();
 
-  @Override
-  public CheckMetadata metadata() {
-    return METADATA;
+  public Ec2EbsDefaultEncryptionEnabledCheck() {
+    super(METADATA, Ec2Snapshot.class);
   }
 
   @Override
-  public Class<Ec2Snapshot> snapshotType() {
-    return Ec2Snapshot.class;
-  }
-
-  @Override
-  public List<Observation> evaluate(Ec2Snapshot snapshot, ScanTarget target) {
+  protected Observation judge(Ec2Snapshot snapshot, ScanTarget target) {
     var arn = target.scopeArn("ec2", false);
     var subject = "region " + target.region();
     var lookup = snapshot.ebsEncryptionByDefault();
     if (lookup.isFailed()) {
-      return List.of(lookup.toErrorObservation(arn, subject));
+      return lookup.toErrorObservation(arn, subject);
     }
     var enabled = Boolean.TRUE.equals(lookup.value());
-    return List.of(Observation.of(enabled, arn,
+    return Observation.of(enabled, arn,
         subject + ": new EBS volumes are encrypted by default",
         subject + ": EBS encryption by default is off",
-        Map.of("EbsEncryptionByDefault", enabled)));
+        Map.of("EbsEncryptionByDefault", enabled));
   }
 }

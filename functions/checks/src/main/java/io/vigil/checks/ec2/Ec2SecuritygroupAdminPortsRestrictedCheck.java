@@ -1,8 +1,8 @@
 package io.vigil.checks.ec2;
 
+import io.vigil.checks.ResourceCheck;
 import io.vigil.checks.internal.Texts;
 import io.vigil.domain.check.CheckMetadata;
-import io.vigil.domain.check.EvidenceCheck;
 import io.vigil.domain.check.Observation;
 import io.vigil.domain.check.ScanTarget;
 import io.vigil.domain.check.Severity;
@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * port, a port range covering them, or protocol {@code -1} (all traffic).
  */
 @Singleton
-public final class Ec2SecuritygroupAdminPortsRestrictedCheck implements EvidenceCheck<Ec2Snapshot> {
+public final class Ec2SecuritygroupAdminPortsRestrictedCheck
+    extends ResourceCheck<Ec2Snapshot, Ec2Snapshot.SecurityGroup> {
 
   /** Remote administration ports: SSH and RDP. */
   static final List<Integer> ADMIN_PORTS = List.of(22, 3389);
@@ -42,24 +43,12 @@ public final class Ec2SecuritygroupAdminPortsRestrictedCheck implements Evidence
           + " EC2 Instance Connect Endpoint, or a VPN with a narrow source CIDR.")
       .build();
 
-  @Override
-  public CheckMetadata metadata() {
-    return METADATA;
+  public Ec2SecuritygroupAdminPortsRestrictedCheck() {
+    super(METADATA, Ec2Snapshot.class, Ec2Snapshot::securityGroups);
   }
 
   @Override
-  public Class<Ec2Snapshot> snapshotType() {
-    return Ec2Snapshot.class;
-  }
-
-  @Override
-  public List<Observation> evaluate(Ec2Snapshot snapshot, ScanTarget target) {
-    return snapshot.securityGroups().stream()
-        .map(Ec2SecuritygroupAdminPortsRestrictedCheck::judge)
-        .toList();
-  }
-
-  private static Observation judge(Ec2Snapshot.SecurityGroup group) {
+  protected Observation judge(Ec2Snapshot.SecurityGroup group, ScanTarget target) {
     var subject = "security group " + group.id()
         + (group.name().isEmpty() ? "" : " (" + group.name() + ")");
     var internetRules = new ArrayList<Map<String, Object>>();
@@ -106,7 +95,7 @@ public final class Ec2SecuritygroupAdminPortsRestrictedCheck implements Evidence
     return from <= port && port <= to;
   }
 
-  private static String rangeText(Ec2Snapshot.IngressRule rule) {
+  static String rangeText(Ec2Snapshot.IngressRule rule) {
     if (rule.protocol().equals("-1") || rule.protocol().equalsIgnoreCase("all")) {
       return "all traffic";
     }
@@ -117,7 +106,7 @@ public final class Ec2SecuritygroupAdminPortsRestrictedCheck implements Evidence
         ? rule.fromPort().toString() : rule.fromPort() + "-" + rule.toPort());
   }
 
-  private static Map<String, Object> describe(Ec2Snapshot.IngressRule rule, List<String> sources) {
+  static Map<String, Object> describe(Ec2Snapshot.IngressRule rule, List<String> sources) {
     var m = new LinkedHashMap<String, Object>();
     m.put("protocol", rule.protocol());
     if (rule.fromPort() != null && rule.toPort() != null) {

@@ -1,5 +1,6 @@
 /**
  * EC2 checks and the region-scoped {@link io.vigil.checks.ec2.Ec2SnapshotLoader}: security groups
- * with their ingress rules, and EBS encryption by default.
+ * with their rules, EBS encryption by default, instances, volumes, owned snapshots and AMIs, VPCs
+ * with their flow logs, and network ACLs.
  */
 package io.vigil.checks.ec2;

@@ -1,8 +1,8 @@
 package io.vigil.checks.iam;
 
+import io.vigil.checks.AccountCheck;
 import io.vigil.checks.internal.Texts;
 import io.vigil.domain.check.CheckMetadata;
-import io.vigil.domain.check.EvidenceCheck;
 import io.vigil.domain.check.Observation;
 import io.vigil.domain.check.ScanTarget;
 import io.vigil.domain.check.Severity;
@@ -19,7 +19,7 @@ import java.util.Map;
  * against forced periodic changes); no policy at all fails.
  */
 @Singleton
-public final class IamPasswordPolicyStrongCheck implements EvidenceCheck<IamSnapshot> {
+public final class IamPasswordPolicyStrongCheck extends AccountCheck<IamSnapshot> {
 
   static final int MIN_LENGTH = 14;
   static final int MIN_REUSE_PREVENTION = 24;
@@ -42,28 +42,22 @@ public final class IamPasswordPolicyStrongCheck implements EvidenceCheck<IamSnap
           + MIN_REUSE_PREVENTION + " --allow-users-to-change-password")
       .build();
 
-  @Override
-  public CheckMetadata metadata() {
-    return METADATA;
+  public IamPasswordPolicyStrongCheck() {
+    super(METADATA, IamSnapshot.class);
   }
 
   @Override
-  public Class<IamSnapshot> snapshotType() {
-    return IamSnapshot.class;
-  }
-
-  @Override
-  public List<Observation> evaluate(IamSnapshot snapshot, ScanTarget target) {
+  protected Observation judge(IamSnapshot snapshot, ScanTarget target) {
     var arn = target.accountArn();
     var subject = "password policy of " + target.accountId();
     var lookup = snapshot.passwordPolicy();
     if (lookup.isFailed()) {
-      return List.of(lookup.toErrorObservation(arn, subject));
+      return lookup.toErrorObservation(arn, subject);
     }
     if (!lookup.isPresent()) {
-      return List.of(Observation.fail(arn,
+      return Observation.fail(arn,
           subject + ": no password policy is set, so IAM accepts 8-character passwords",
-          Map.of("passwordPolicy", "none")));
+          Map.of("passwordPolicy", "none"));
     }
     var policy = lookup.value();
     var failed = failedRules(policy);
@@ -76,11 +70,11 @@ public final class IamPasswordPolicyStrongCheck implements EvidenceCheck<IamSnap
     evidence.put("PasswordReusePrevention", policy.reusePrevention());
     evidence.put("MaxPasswordAge", policy.maxAgeDays());
     evidence.put("failedRules", failed);
-    return List.of(Observation.of(failed.isEmpty(), arn,
+    return Observation.of(failed.isEmpty(), arn,
         subject + ": meets every rule (length " + policy.minimumLength() + ", all character"
             + " classes, reuse prevention " + policy.reusePrevention() + ")",
         subject + ": " + Texts.joinAnd(failed),
-        evidence));
+        evidence);
   }
 
   /** Each rule the policy breaks, worded for the reason, e.g. "minimum length 8 < 14". */

@@ -1,18 +1,17 @@
 package io.vigil.checks.iam;
 
+import io.vigil.checks.AccountCheck;
 import io.vigil.checks.internal.Texts;
 import io.vigil.domain.check.CheckMetadata;
-import io.vigil.domain.check.EvidenceCheck;
 import io.vigil.domain.check.Observation;
 import io.vigil.domain.check.ScanTarget;
 import io.vigil.domain.check.Severity;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Map;
 
 /** The root user has no access keys (GetAccountSummary AccountAccessKeysPresent = 0). */
 @Singleton
-public final class IamRootAccessKeysAbsentCheck implements EvidenceCheck<IamSnapshot> {
+public final class IamRootAccessKeysAbsentCheck extends AccountCheck<IamSnapshot> {
 
   private static final CheckMetadata METADATA = CheckMetadata.builder(
           "iam_root_access_keys_absent")
@@ -30,27 +29,21 @@ public final class IamRootAccessKeysAbsentCheck implements EvidenceCheck<IamSnap
           + " IAM Identity Center for automation and administration instead.")
       .build();
 
-  @Override
-  public CheckMetadata metadata() {
-    return METADATA;
+  public IamRootAccessKeysAbsentCheck() {
+    super(METADATA, IamSnapshot.class);
   }
 
   @Override
-  public Class<IamSnapshot> snapshotType() {
-    return IamSnapshot.class;
-  }
-
-  @Override
-  public List<Observation> evaluate(IamSnapshot snapshot, ScanTarget target) {
+  protected Observation judge(IamSnapshot snapshot, ScanTarget target) {
     var arn = target.accountArn();
     var summary = snapshot.accountSummary();
     if (summary.isFailed()) {
-      return List.of(summary.toErrorObservation(arn, "root user of " + target.accountId()));
+      return summary.toErrorObservation(arn, "root user of " + target.accountId());
     }
     var keys = summary.value().rootAccessKeysPresent();
-    return List.of(Observation.of(keys == 0, arn,
+    return Observation.of(keys == 0, arn,
         "root user of " + target.accountId() + ": has no access key",
         "root user of " + target.accountId() + ": has " + Texts.count(keys, "access key"),
-        Map.of("AccountAccessKeysPresent", keys)));
+        Map.of("AccountAccessKeysPresent", keys));
   }
 }

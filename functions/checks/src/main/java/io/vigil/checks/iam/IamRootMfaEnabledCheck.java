@@ -1,17 +1,16 @@
 package io.vigil.checks.iam;
 
+import io.vigil.checks.AccountCheck;
 import io.vigil.domain.check.CheckMetadata;
-import io.vigil.domain.check.EvidenceCheck;
 import io.vigil.domain.check.Observation;
 import io.vigil.domain.check.ScanTarget;
 import io.vigil.domain.check.Severity;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Map;
 
 /** The root user of the account signs in with MFA (GetAccountSummary AccountMFAEnabled = 1). */
 @Singleton
-public final class IamRootMfaEnabledCheck implements EvidenceCheck<IamSnapshot> {
+public final class IamRootMfaEnabledCheck extends AccountCheck<IamSnapshot> {
 
   private static final CheckMetadata METADATA = CheckMetadata.builder("iam_root_mfa_enabled")
       .title("Root user of the AWS account has multi-factor authentication enabled")
@@ -29,27 +28,21 @@ public final class IamRootMfaEnabledCheck implements EvidenceCheck<IamSnapshot> 
           + " access management to remove member-account root credentials.")
       .build();
 
-  @Override
-  public CheckMetadata metadata() {
-    return METADATA;
+  public IamRootMfaEnabledCheck() {
+    super(METADATA, IamSnapshot.class);
   }
 
   @Override
-  public Class<IamSnapshot> snapshotType() {
-    return IamSnapshot.class;
-  }
-
-  @Override
-  public List<Observation> evaluate(IamSnapshot snapshot, ScanTarget target) {
+  protected Observation judge(IamSnapshot snapshot, ScanTarget target) {
     var arn = target.accountArn();
     var summary = snapshot.accountSummary();
     if (summary.isFailed()) {
-      return List.of(summary.toErrorObservation(arn, "root user of " + target.accountId()));
+      return summary.toErrorObservation(arn, "root user of " + target.accountId());
     }
     var enabled = summary.value().rootMfaEnabled();
-    return List.of(Observation.of(enabled, arn,
+    return Observation.of(enabled, arn,
         "root user of " + target.accountId() + ": MFA is enabled",
         "root user of " + target.accountId() + ": MFA is not enabled",
-        Map.of("AccountMFAEnabled", enabled)));
+        Map.of("AccountMFAEnabled", enabled));
   }
 }

@@ -1,8 +1,8 @@
 package io.vigil.checks.iam;
 
+import io.vigil.checks.ResourceCheck;
 import io.vigil.checks.internal.Texts;
 import io.vigil.domain.check.CheckMetadata;
-import io.vigil.domain.check.EvidenceCheck;
 import io.vigil.domain.check.Observation;
 import io.vigil.domain.check.ScanTarget;
 import io.vigil.domain.check.Severity;
@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,7 +18,8 @@ import java.util.Map;
  * are ignored because they cannot authenticate.
  */
 @Singleton
-public final class IamUserAccessKeysRotated90DaysCheck implements EvidenceCheck<IamSnapshot> {
+public final class IamUserAccessKeysRotated90DaysCheck
+    extends ResourceCheck<IamSnapshot, IamSnapshot.AsOf<IamSnapshot.User>> {
 
   static final int MAX_AGE_DAYS = 90;
 
@@ -40,22 +40,14 @@ public final class IamUserAccessKeysRotated90DaysCheck implements EvidenceCheck<
           + " short-term credentials.")
       .build();
 
-  @Override
-  public CheckMetadata metadata() {
-    return METADATA;
+  public IamUserAccessKeysRotated90DaysCheck() {
+    super(METADATA, IamSnapshot.class, IamSnapshot::usersAsOfSnapshot);
   }
 
   @Override
-  public Class<IamSnapshot> snapshotType() {
-    return IamSnapshot.class;
-  }
-
-  @Override
-  public List<Observation> evaluate(IamSnapshot snapshot, ScanTarget target) {
-    return snapshot.users().stream().map(u -> judge(u, snapshot.takenAt())).toList();
-  }
-
-  private static Observation judge(IamSnapshot.User user, Instant now) {
+  protected Observation judge(IamSnapshot.AsOf<IamSnapshot.User> asOf, ScanTarget target) {
+    var user = asOf.value();
+    var now = asOf.takenAt();
     var subject = "user " + user.name();
     var lookup = user.accessKeys();
     if (lookup.isFailed()) {

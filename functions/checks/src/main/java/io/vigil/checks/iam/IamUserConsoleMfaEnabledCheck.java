@@ -1,13 +1,12 @@
 package io.vigil.checks.iam;
 
+import io.vigil.checks.ResourceCheck;
 import io.vigil.checks.internal.Texts;
 import io.vigil.domain.check.CheckMetadata;
-import io.vigil.domain.check.EvidenceCheck;
 import io.vigil.domain.check.Observation;
 import io.vigil.domain.check.ScanTarget;
 import io.vigil.domain.check.Severity;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +14,8 @@ import java.util.Map;
  * password are reported NOT_APPLICABLE, so that removing a password visibly closes a failure.
  */
 @Singleton
-public final class IamUserConsoleMfaEnabledCheck implements EvidenceCheck<IamSnapshot> {
+public final class IamUserConsoleMfaEnabledCheck
+    extends ResourceCheck<IamSnapshot, IamSnapshot.User> {
 
   private static final CheckMetadata METADATA = CheckMetadata.builder(
           "iam_user_console_mfa_enabled")
@@ -34,22 +34,12 @@ public final class IamUserConsoleMfaEnabledCheck implements EvidenceCheck<IamSna
           + " Center users with enforced MFA over IAM users.")
       .build();
 
-  @Override
-  public CheckMetadata metadata() {
-    return METADATA;
+  public IamUserConsoleMfaEnabledCheck() {
+    super(METADATA, IamSnapshot.class, IamSnapshot::users);
   }
 
   @Override
-  public Class<IamSnapshot> snapshotType() {
-    return IamSnapshot.class;
-  }
-
-  @Override
-  public List<Observation> evaluate(IamSnapshot snapshot, ScanTarget target) {
-    return snapshot.users().stream().map(IamUserConsoleMfaEnabledCheck::judge).toList();
-  }
-
-  private static Observation judge(IamSnapshot.User user) {
+  protected Observation judge(IamSnapshot.User user, ScanTarget target) {
     var subject = "user " + user.name();
     var console = user.consolePassword();
     if (console.isFailed()) {

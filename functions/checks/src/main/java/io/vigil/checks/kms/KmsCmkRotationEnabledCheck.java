@@ -1,13 +1,12 @@
 package io.vigil.checks.kms;
 
+import io.vigil.checks.ResourceCheck;
 import io.vigil.domain.check.CheckMetadata;
-import io.vigil.domain.check.EvidenceCheck;
 import io.vigil.domain.check.Observation;
 import io.vigil.domain.check.ScanTarget;
 import io.vigil.domain.check.Severity;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
-import java.util.List;
 
 /**
  * Every enabled, customer managed, symmetric KMS key with KMS-generated material has automatic
@@ -16,7 +15,8 @@ import java.util.List;
  * custom-key-store material) are NOT_APPLICABLE with the reason.
  */
 @Singleton
-public final class KmsCmkRotationEnabledCheck implements EvidenceCheck<KmsSnapshot> {
+public final class KmsCmkRotationEnabledCheck
+    extends ResourceCheck<KmsSnapshot, KmsSnapshot.Key> {
 
   private static final CheckMetadata METADATA = CheckMetadata.builder("kms_cmk_rotation_enabled")
       .title("KMS customer managed symmetric key rotates its key material automatically")
@@ -31,22 +31,8 @@ public final class KmsCmkRotationEnabledCheck implements EvidenceCheck<KmsSnapsh
           + " [--rotation-period-in-days 90..2560] (CDK: enableKeyRotation: true).")
       .build();
 
-  @Override
-  public CheckMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public Class<KmsSnapshot> snapshotType() {
-    return KmsSnapshot.class;
-  }
-
-  @Override
-  public List<Observation> evaluate(KmsSnapshot snapshot, ScanTarget target) {
-    return snapshot.keys().stream()
-        .filter(KmsCmkRotationEnabledCheck::inScope)
-        .map(KmsCmkRotationEnabledCheck::judge)
-        .toList();
+  public KmsCmkRotationEnabledCheck() {
+    super(METADATA, KmsSnapshot.class, KmsSnapshot::keys);
   }
 
   /** Customer managed keys, and keys whose manager could not be read (they become ERROR). */
@@ -54,7 +40,11 @@ public final class KmsCmkRotationEnabledCheck implements EvidenceCheck<KmsSnapsh
     return key.description().isFailed() || key.description().value().customerManaged();
   }
 
-  private static Observation judge(KmsSnapshot.Key key) {
+  @Override
+  protected Observation judge(KmsSnapshot.Key key, ScanTarget target) {
+    if (!inScope(key)) {
+      return null;
+    }
     var subject = "key " + key.id();
     if (key.description().isFailed()) {
       return key.description().toErrorObservation(key.arn(), subject);

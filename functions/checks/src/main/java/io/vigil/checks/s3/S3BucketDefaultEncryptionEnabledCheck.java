@@ -1,17 +1,17 @@
 package io.vigil.checks.s3;
 
+import io.vigil.checks.ResourceCheck;
 import io.vigil.domain.check.CheckMetadata;
-import io.vigil.domain.check.EvidenceCheck;
 import io.vigil.domain.check.Observation;
 import io.vigil.domain.check.ScanTarget;
 import io.vigil.domain.check.Severity;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Map;
 
 /** Every bucket has default server-side encryption configured (SSE-S3, SSE-KMS or DSSE-KMS). */
 @Singleton
-public final class S3BucketDefaultEncryptionEnabledCheck implements EvidenceCheck<S3Snapshot> {
+public final class S3BucketDefaultEncryptionEnabledCheck
+    extends ResourceCheck<S3Snapshot, S3Snapshot.Bucket> {
 
   private static final CheckMetadata METADATA = CheckMetadata.builder(
           "s3_bucket_default_encryption_enabled")
@@ -30,22 +30,12 @@ public final class S3BucketDefaultEncryptionEnabledCheck implements EvidenceChec
           + " (CDK: encryption: BucketEncryption.KMS).")
       .build();
 
-  @Override
-  public CheckMetadata metadata() {
-    return METADATA;
+  public S3BucketDefaultEncryptionEnabledCheck() {
+    super(METADATA, S3Snapshot.class, S3Snapshot::buckets);
   }
 
   @Override
-  public Class<S3Snapshot> snapshotType() {
-    return S3Snapshot.class;
-  }
-
-  @Override
-  public List<Observation> evaluate(S3Snapshot snapshot, ScanTarget target) {
-    return snapshot.buckets().stream().map(S3BucketDefaultEncryptionEnabledCheck::judge).toList();
-  }
-
-  private static Observation judge(S3Snapshot.Bucket bucket) {
+  protected Observation judge(S3Snapshot.Bucket bucket, ScanTarget target) {
     var lookup = bucket.defaultEncryption();
     if (lookup.isFailed()) {
       return lookup.toErrorObservation(bucket.arn(), "bucket " + bucket.name());

@@ -1,19 +1,19 @@
 package io.vigil.checks.s3;
 
+import io.vigil.checks.ResourceCheck;
 import io.vigil.checks.internal.Texts;
 import io.vigil.domain.check.CheckMetadata;
-import io.vigil.domain.check.EvidenceCheck;
 import io.vigil.domain.check.Observation;
 import io.vigil.domain.check.ScanTarget;
 import io.vigil.domain.check.Severity;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 
 /** Every bucket has all four bucket-level S3 Block Public Access settings turned on. */
 @Singleton
-public final class S3BucketPublicAccessBlockedCheck implements EvidenceCheck<S3Snapshot> {
+public final class S3BucketPublicAccessBlockedCheck
+    extends ResourceCheck<S3Snapshot, S3Snapshot.Bucket> {
 
   private static final CheckMetadata METADATA = CheckMetadata.builder(
           "s3_bucket_public_access_blocked")
@@ -33,22 +33,12 @@ public final class S3BucketPublicAccessBlockedCheck implements EvidenceCheck<S3S
           + " access control instead.")
       .build();
 
-  @Override
-  public CheckMetadata metadata() {
-    return METADATA;
+  public S3BucketPublicAccessBlockedCheck() {
+    super(METADATA, S3Snapshot.class, S3Snapshot::buckets);
   }
 
   @Override
-  public Class<S3Snapshot> snapshotType() {
-    return S3Snapshot.class;
-  }
-
-  @Override
-  public List<Observation> evaluate(S3Snapshot snapshot, ScanTarget target) {
-    return snapshot.buckets().stream().map(S3BucketPublicAccessBlockedCheck::judge).toList();
-  }
-
-  private static Observation judge(S3Snapshot.Bucket bucket) {
+  protected Observation judge(S3Snapshot.Bucket bucket, ScanTarget target) {
     var lookup = bucket.publicAccessBlock();
     if (lookup.isFailed()) {
       return lookup.toErrorObservation(bucket.arn(), "bucket " + bucket.name());

@@ -1,21 +1,26 @@
 package io.vigil.checks.cloudtrail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vigil.aws.AwsClientFactory;
 import io.vigil.checks.EmulatorTargets;
 import io.vigil.checks.Lookup;
 import io.vigil.domain.check.CheckStatus;
+import io.vigil.domain.check.EvidenceCheck;
 import io.vigil.domain.check.ScanTarget;
 import io.vigil.emulator.junit.AwsEmulator;
 import io.vigil.emulator.junit.WithAwsEmulator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -103,6 +108,49 @@ class CloudTrailSnapshotLoaderIT {
     assertEquals(CheckStatus.FAIL, o.status());
     assertEquals("account " + target.accountId() + ": no multi-region trail is both logging and"
         + " validating log files (" + name + ": not logging)", o.reason());
+  }
+
+  @Test
+  void load_readsKmsKeyAndLogGroup_andTheTrailChecksJudgeThem() {
+    // GIVEN a trail with a KMS key and CloudWatch Logs delivery, and a plain one
+    var kms = clients.client(KmsClient.class, KmsClient::builder, Region.of(target.region()));
+    var key = kms.createKey(r -> r.description("vigil trail key")).keyMetadata().arn();
+    var group = "arn:aws:logs:" + target.region() + ":" + target.accountId()
+        + ":log-group:vigil-trail-" + SUFFIX + ":*";
+    var full = "vigil-full-" + SUFFIX;
+    var plain = "vigil-plain-" + SUFFIX;
+    var trails = cloudtrail(target.region());
+    trails.createTrail(r -> r.name(full).s3BucketName(bucket()).kmsKeyId(key)
+        .cloudWatchLogsLogGroupArn(group)
+        .cloudWatchLogsRoleArn("arn:aws:iam::" + target.accountId() + ":role/trail-logs")
+        .enableLogFileValidation(true));
+    trails.createTrail(r -> r.name(plain).s3BucketName(bucket()));
+    // WHEN
+    var snapshot = loader.load(target);
+    // THEN
+    var byName = snapshot.trails().stream()
+        .collect(Collectors.toMap(CloudTrailSnapshot.Trail::name, t -> t));
+    assertTrue(byName.get(full).kmsKeyId().endsWith(key.substring(key.lastIndexOf('/') + 1)),
+        byName.get(full).kmsKeyId());
+    assertEquals(group, byName.get(full).logGroupArn());
+    assertEquals("", byName.get(plain).kmsKeyId());
+    assertEquals("", byName.get(plain).logGroupArn());
+    assertEquals(Map.of(full, CheckStatus.PASS, plain, CheckStatus.FAIL),
+        statuses(new CloudtrailTrailKmsEncryptedCheck(), snapshot, full, plain));
+    assertEquals(Map.of(full, CheckStatus.PASS, plain, CheckStatus.FAIL),
+        statuses(new CloudtrailTrailCloudwatchLogsIntegratedCheck(), snapshot, full, plain));
+    assertEquals(Map.of(full, CheckStatus.PASS, plain, CheckStatus.FAIL),
+        statuses(new CloudtrailTrailLogFileValidationEnabledCheck(), snapshot, full, plain));
+  }
+
+  private static Map<String, CheckStatus> statuses(
+      EvidenceCheck<CloudTrailSnapshot> check, CloudTrailSnapshot snapshot, String... names) {
+    var wanted = List.of(names);
+    return check.evaluate(snapshot, target).stream()
+        .map(o -> Map.entry(o.resourceArn().substring(o.resourceArn().lastIndexOf('/') + 1),
+            o.status()))
+        .filter(e -> wanted.contains(e.getKey()))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   private static String bucket() {

@@ -48,7 +48,7 @@ class CloudtrailMultiRegionTrailEnabledCheckTest {
   void evaluate_passes_whenMultiRegionTrailLogsWithValidation() {
     // GIVEN a shadow trail whose home is another region
     var org = new CloudTrailSnapshot.Trail("org", "arn:aws:cloudtrail:us-east-1:123456789012:"
-        + "trail/org", "us-east-1", true, true, true, Lookup.found(true));
+        + "trail/org", "us-east-1", true, true, true, Lookup.found(true), "", "", "logs");
     // WHEN
     var o = check.evaluate(new CloudTrailSnapshot(List.of(org)), TARGET).get(0);
     // THEN
@@ -101,6 +101,6 @@ class CloudtrailMultiRegionTrailEnabledCheckTest {
   private static CloudTrailSnapshot.Trail trail(
       String name, boolean multiRegion, boolean validation, Lookup<Boolean> logging) {
     return new CloudTrailSnapshot.Trail(name, "arn:aws:cloudtrail:eu-west-1:123456789012:trail/"
-        + name, "eu-west-1", multiRegion, false, validation, logging);
+        + name, "eu-west-1", multiRegion, false, validation, logging, "", "", "logs");
   }
 }

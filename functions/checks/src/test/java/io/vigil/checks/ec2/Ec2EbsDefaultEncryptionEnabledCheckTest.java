@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vigil.checks.Lookup;
 import io.vigil.domain.check.CheckStatus;
 import io.vigil.domain.check.ScanTarget;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class Ec2EbsDefaultEncryptionEnabledCheckTest {
@@ -18,7 +17,7 @@ class Ec2EbsDefaultEncryptionEnabledCheckTest {
   @Test
   void evaluate_passes_whenEncryptionByDefaultIsOn() {
     // GIVEN
-    var snapshot = new Ec2Snapshot(List.of(), Lookup.found(true));
+    var snapshot = Ec2Fixtures.withEbsDefault(Lookup.found(true));
     // WHEN
     var observations = check.evaluate(snapshot, TARGET);
     // THEN one observation about the region's EC2 scope
@@ -32,7 +31,7 @@ class Ec2EbsDefaultEncryptionEnabledCheckTest {
   @Test
   void evaluate_fails_whenEncryptionByDefaultIsOff() {
     // GIVEN
-    var snapshot = new Ec2Snapshot(List.of(), Lookup.found(false));
+    var snapshot = Ec2Fixtures.withEbsDefault(Lookup.found(false));
     // WHEN
     var o = check.evaluate(snapshot, TARGET).get(0);
     // THEN
@@ -43,7 +42,7 @@ class Ec2EbsDefaultEncryptionEnabledCheckTest {
   @Test
   void evaluate_errors_whenSettingCouldNotBeRead() {
     // GIVEN
-    var snapshot = new Ec2Snapshot(List.of(),
+    var snapshot = Ec2Fixtures.withEbsDefault(
         Lookup.failed("GetEbsEncryptionByDefault failed: UnauthorizedOperation"));
     // WHEN
     var o = check.evaluate(snapshot, TARGET).get(0);

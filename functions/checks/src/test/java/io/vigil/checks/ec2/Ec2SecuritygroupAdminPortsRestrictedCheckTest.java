@@ -3,7 +3,6 @@ package io.vigil.checks.ec2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vigil.checks.Lookup;
 import io.vigil.domain.check.CheckStatus;
 import io.vigil.domain.check.Observation;
 import io.vigil.domain.check.ScanTarget;
@@ -131,7 +130,7 @@ class Ec2SecuritygroupAdminPortsRestrictedCheckTest {
   }
 
   private static Ec2Snapshot snapshot(Ec2Snapshot.SecurityGroup... groups) {
-    return new Ec2Snapshot(List.of(groups), Lookup.found(true));
+    return Ec2Fixtures.snapshot().groups(groups).build();
   }
 
   private static Ec2Snapshot.SecurityGroup group(String id, Ec2Snapshot.IngressRule... rules) {

@@ -20,9 +20,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.FlowLogsResourceType;
+import software.amazon.awssdk.services.ec2.model.HttpTokensState;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.OperationType;
+import software.amazon.awssdk.services.ec2.model.PermissionGroup;
+import software.amazon.awssdk.services.ec2.model.RuleAction;
+import software.amazon.awssdk.services.ec2.model.SnapshotAttributeName;
+import software.amazon.awssdk.services.ec2.model.TrafficType;
 
-/** The EC2 loader against the emulator: security groups open and closed, EBS default on/off. */
+/**
+ * The EC2 loader against the emulator: security groups open and closed, EBS default on/off,
+ * instances, volumes, snapshots, images, VPC flow logs and network ACLs.
+ */
 @WithAwsEmulator
 class Ec2SnapshotLoaderIT {
 
@@ -33,6 +43,7 @@ class Ec2SnapshotLoaderIT {
   private static ScanTarget target;
   private static Ec2SnapshotLoader loader;
   private static Map<String, String> groupIds;
+  private static String vpcId;
 
   @BeforeAll
   static void seed(AwsEmulator emulator) {
@@ -41,6 +52,7 @@ class Ec2SnapshotLoaderIT {
     ec2 = clients.client(Ec2Client.class, Ec2Client::builder, Region.of(emulator.region()));
     loader = new Ec2SnapshotLoader(clients);
     var vpc = ec2.createVpc(r -> r.cidrBlock("10.42.0.0/16")).vpc().vpcId();
+    vpcId = vpc;
     // GIVEN groups with SSH open, a full IPv6 port range, all traffic, and only HTTPS open
     groupIds = Map.of(
         "ssh", group(vpc, "ssh", p -> p.ipProtocol("tcp").fromPort(22).toPort(22)
@@ -106,6 +118,119 @@ class Ec2SnapshotLoaderIT {
     assertEquals(Lookup.found(true), on.ebsEncryptionByDefault());
     assertEquals(CheckStatus.PASS, check.evaluate(on, target).get(0).status());
     assertTrue(on.securityGroups().size() >= 4);
+  }
+
+  @Test
+  void load_readsInstancesVolumesSnapshotsAndImages_andTheChecksJudgeThem() {
+    // GIVEN an instance requiring IMDSv2 and one allowing IMDSv1
+    var ami = ec2.describeImages(r -> r.owners("amazon")).images().get(0).imageId();
+    var v2 = ec2.runInstances(r -> r.imageId(ami).minCount(1).maxCount(1)
+        .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED)))
+        .instances().get(0).instanceId();
+    var v1 = ec2.runInstances(r -> r.imageId(ami).minCount(1).maxCount(1)
+        .metadataOptions(m -> m.httpTokens(HttpTokensState.OPTIONAL)))
+        .instances().get(0).instanceId();
+    // AND an encrypted and a plain volume, a public snapshot of the plain one, a public AMI
+    var az = target.region() + "a";
+    var sealed = ec2.createVolume(r -> r.availabilityZone(az).size(1).encrypted(true)).volumeId();
+    var plain = ec2.createVolume(r -> r.availabilityZone(az).size(1)).volumeId();
+    var snap = ec2.createSnapshot(r -> r.volumeId(plain)).snapshotId();
+    ec2.modifySnapshotAttribute(r -> r.snapshotId(snap)
+        .attribute(SnapshotAttributeName.CREATE_VOLUME_PERMISSION)
+        .operationType(OperationType.ADD).groupNames("all"));
+    var image = ec2.createImage(r -> r.instanceId(v1).name("vigil-" + SUFFIX)).imageId();
+    ec2.modifyImageAttribute(r -> r.imageId(image)
+        .launchPermission(l -> l.add(p -> p.group(PermissionGroup.ALL))));
+    // WHEN
+    var snapshot = loader.load(target);
+    // THEN
+    var instances = snapshot.instances().stream()
+        .collect(Collectors.toMap(Ec2Snapshot.Instance::id, i -> i));
+    assertEquals("required", instances.get(v2).httpTokens());
+    assertEquals("optional", instances.get(v1).httpTokens());
+    var imds = statuses(new Ec2InstanceImdsv2RequiredCheck().evaluate(snapshot, target));
+    assertEquals(CheckStatus.PASS, imds.get(instances.get(v2).arn()));
+    assertEquals(CheckStatus.FAIL, imds.get(instances.get(v1).arn()));
+    var publicIp = statuses(new Ec2InstanceNoPublicIpCheck().evaluate(snapshot, target));
+    assertEquals(instances.get(v1).publicIp().isEmpty() ? CheckStatus.PASS : CheckStatus.FAIL,
+        publicIp.get(instances.get(v1).arn()));
+    var volumes = statuses(new Ec2EbsVolumeEncryptedCheck().evaluate(snapshot, target));
+    assertEquals(CheckStatus.PASS, volumes.get(resourceArn("volume/" + sealed)));
+    assertEquals(CheckStatus.FAIL, volumes.get(resourceArn("volume/" + plain)));
+    var ours = snapshot.snapshots().stream().filter(s -> s.id().equals(snap)).findFirst()
+        .orElseThrow();
+    assertEquals(Lookup.found(List.of("all")), ours.createVolumePermissions());
+    assertEquals("arn:aws:ec2:" + target.region() + "::snapshot/" + snap, ours.arn());
+    assertTrue(snapshot.snapshots().stream()
+        .allMatch(s -> s.createVolumePermissions().isPresent()));
+    assertEquals(CheckStatus.FAIL, statuses(new Ec2EbsSnapshotNotPublicCheck()
+        .evaluate(snapshot, target)).get(ours.arn()));
+    assertEquals(CheckStatus.FAIL, statuses(new Ec2EbsSnapshotEncryptedCheck()
+        .evaluate(snapshot, target)).get(ours.arn()));
+    var amis = statuses(new Ec2AmiNotPublicCheck().evaluate(snapshot, target));
+    assertEquals(CheckStatus.FAIL, amis.get("arn:aws:ec2:" + target.region() + "::image/" + image));
+  }
+
+  @Test
+  void load_readsVpcsFlowLogsNetworkAclsAndDefaultGroups_andTheChecksJudgeThem() {
+    // GIVEN a flow log on the test VPC
+    var other = ec2.createVpc(r -> r.cidrBlock("10.43.0.0/16")).vpc().vpcId();
+    ec2.createFlowLogs(r -> r.resourceIds(vpcId).resourceType(FlowLogsResourceType.VPC)
+        .trafficType(TrafficType.ALL).logGroupName("vigil-flow-" + SUFFIX)
+        .deliverLogsPermissionArn("arn:aws:iam::" + target.accountId() + ":role/flow-logs"));
+    // AND a network ACL denying SSH and RDP before allowing everything
+    var acl = ec2.createNetworkAcl(r -> r.vpcId(vpcId)).networkAcl().networkAclId();
+    entry(acl, 10, "6", RuleAction.DENY, 22);
+    entry(acl, 20, "6", RuleAction.DENY, 3389);
+    ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).protocol("-1")
+        .ruleAction(RuleAction.ALLOW).egress(false).cidrBlock("0.0.0.0/0"));
+    // AND a group with MySQL open to the internet
+    var db = group(vpcId, "db", p -> p.ipProtocol("tcp").fromPort(3306).toPort(3306)
+        .ipRanges(r -> r.cidrIp("0.0.0.0/0")));
+    // WHEN
+    var snapshot = loader.load(target);
+    // THEN
+    var flows = statuses(new Ec2VpcFlowLogsEnabledCheck().evaluate(snapshot, target));
+    assertEquals(CheckStatus.PASS, flows.get(resourceArn("vpc/" + vpcId)));
+    assertEquals(CheckStatus.FAIL, flows.get(resourceArn("vpc/" + other)));
+    var ours = snapshot.networkAcls().stream().filter(a -> a.id().equals(acl)).findFirst()
+        .orElseThrow();
+    assertEquals(vpcId, ours.vpcId());
+    assertTrue(ours.entries().stream().anyMatch(e -> e.ruleNumber() == 10 && !e.allow()
+        && Integer.valueOf(22).equals(e.fromPort())), ours.entries().toString());
+    var acls = statuses(new Ec2NetworkAclAdminPortsRestrictedCheck().evaluate(snapshot, target));
+    assertEquals(CheckStatus.PASS, acls.get(ours.arn()));
+    var defaultAcl = snapshot.networkAcls().stream()
+        .filter(a -> a.vpcId().equals(vpcId) && a.isDefault()).findFirst().orElseThrow();
+    assertEquals(CheckStatus.FAIL, acls.get(defaultAcl.arn()));
+    // AND the VPC's default security group keeps its out-of-the-box rules
+    var defaults = snapshot.securityGroups().stream()
+        .filter(g -> g.vpcId().equals(vpcId) && g.isDefault()).findFirst().orElseThrow();
+    assertTrue(!defaults.egress().isEmpty(), defaults.toString());
+    var defaultStatuses = statuses(new Ec2SecuritygroupDefaultRestrictsAllTrafficCheck()
+        .evaluate(snapshot, target));
+    assertEquals(CheckStatus.FAIL, defaultStatuses.get(defaults.arn()));
+    assertTrue(!defaultStatuses.containsKey(resourceArn("security-group/" + db)));
+    var dbPorts = statuses(new Ec2SecuritygroupDatabasePortsRestrictedCheck()
+        .evaluate(snapshot, target));
+    assertEquals(CheckStatus.FAIL, dbPorts.get(resourceArn("security-group/" + db)));
+    assertEquals(CheckStatus.PASS,
+        dbPorts.get(resourceArn("security-group/" + groupIds.get("ssh"))));
+  }
+
+  private static void entry(String acl, int rule, String protocol, RuleAction action, int port) {
+    ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(rule).protocol(protocol)
+        .ruleAction(action).egress(false).cidrBlock("0.0.0.0/0")
+        .portRange(p -> p.from(port).to(port)));
+  }
+
+  private static Map<String, CheckStatus> statuses(List<Observation> observations) {
+    return observations.stream()
+        .collect(Collectors.toMap(Observation::resourceArn, Observation::status));
+  }
+
+  private static String resourceArn(String resource) {
+    return "arn:aws:ec2:" + target.region() + ":" + target.accountId() + ":" + resource;
   }
 
   private static String group(String vpc, String name, Consumer<IpPermission.Builder> rule) {

@@ -14,6 +14,7 @@ import io.vigil.emulator.junit.AwsEmulator;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,8 @@ class IamSnapshotLoaderIT {
   private static final String NO_MFA = "vigil-nomfa-" + SUFFIX;
   private static final String WITH_MFA = "vigil-mfa-" + SUFFIX;
   private static final String API_ONLY = "vigil-api-" + SUFFIX;
+  private static final String ADMIN_POLICY = "vigil-admin-" + SUFFIX;
+  private static final String SCOPED_POLICY = "vigil-scoped-" + SUFFIX;
 
   private static AwsClientFactory clients;
   private static IamClient iam;
@@ -57,6 +60,24 @@ class IamSnapshotLoaderIT {
     iam.createAccessKey(r -> r.userName(API_ONLY));
     var old = iam.createAccessKey(r -> r.userName(API_ONLY)).accessKey().accessKeyId();
     iam.updateAccessKey(r -> r.userName(API_ONLY).accessKeyId(old).status("Inactive"));
+    // AND an attached customer managed admin policy, an attached scoped one, an unattached admin
+    // one, and an inline policy
+    var admin = iam.createPolicy(r -> r.policyName(ADMIN_POLICY).policyDocument(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Everything\",\"Effect\":"
+            + "\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}")).policy().arn();
+    var scoped = iam.createPolicy(r -> r.policyName(SCOPED_POLICY).policyDocument(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+            + "[\"s3:GetObject\",\"s3:ListBucket\"],\"Resource\":\"arn:aws:s3:::a+b/*\"}]}"))
+        .policy().arn();
+    iam.createPolicy(r -> r.policyName("vigil-unattached-" + SUFFIX).policyDocument(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+            + "\"*\",\"Resource\":\"*\"}]}"));
+    iam.attachUserPolicy(r -> r.userName(API_ONLY).policyArn(admin));
+    iam.createGroup(r -> r.groupName("vigil-readers-" + SUFFIX));
+    iam.attachGroupPolicy(r -> r.groupName("vigil-readers-" + SUFFIX).policyArn(scoped));
+    iam.putUserPolicy(r -> r.userName(NO_MFA).policyName("inline-s3").policyDocument(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+            + "\"s3:ListAllMyBuckets\",\"Resource\":\"*\"}]}"));
   }
 
   @AfterAll
@@ -149,6 +170,58 @@ class IamSnapshotLoaderIT {
         new IamRootAccessKeysAbsentCheck().evaluate(snapshot, target).get(0).status());
   }
 
+  @Test
+  void load_readsAttachedCustomerPolicies_withTheirDefaultDocument() {
+    // WHEN
+    var policies = loader.load(target).attachedCustomerPolicies().stream()
+        .filter(p -> p.name().endsWith(SUFFIX))
+        .collect(Collectors.toMap(IamSnapshot.ManagedPolicy::name, p -> p));
+    // THEN only the attached ones, with their parsed documents
+    assertEquals(Set.of(ADMIN_POLICY, SCOPED_POLICY), policies.keySet());
+    var admin = policies.get(ADMIN_POLICY);
+    assertEquals(1, admin.attachmentCount());
+    assertEquals("Everything", admin.document().value().statements().get(0).label());
+    assertEquals(List.of("arn:aws:s3:::a+b/*"),
+        policies.get(SCOPED_POLICY).document().value().statements().get(0).resources());
+  }
+
+  @Test
+  void newChecks_judgeTheLoadedPoliciesAndUsers() {
+    // WHEN
+    var snapshot = loader.load(target);
+    // THEN
+    var adminStatuses = new IamPolicyNoFullAdminAttachedCheck().evaluate(snapshot, target).stream()
+        .filter(o -> o.resourceArn().endsWith(SUFFIX))
+        .collect(Collectors.toMap(o -> o.resourceArn().substring(
+            o.resourceArn().lastIndexOf('/') + 1), Observation::status));
+    assertEquals(Map.of(ADMIN_POLICY, CheckStatus.FAIL, SCOPED_POLICY, CheckStatus.PASS),
+        adminStatuses);
+    assertEquals(Map.of(NO_MFA, CheckStatus.FAIL, WITH_MFA, CheckStatus.PASS,
+        API_ONLY, CheckStatus.FAIL),
+        statuses(new IamUserNoInlineOrDirectPoliciesCheck(), snapshot));
+    var users = users(snapshot);
+    assertEquals(Lookup.found(List.of("inline-s3")), users.get(NO_MFA).inlinePolicies());
+    assertEquals(Lookup.found(List.of(ADMIN_POLICY)), users.get(API_ONLY).attachedPolicies());
+    // AND the fresh credentials, never used, count from their creation minutes ago
+    var active = users.get(API_ONLY).accessKeys().value().stream()
+        .filter(IamSnapshot.AccessKey::isActive).findFirst().orElseThrow();
+    assertEquals(Lookup.absent(), active.lastUsed());
+    assertTrue(users.get(NO_MFA).consolePasswordCreated().isPresent());
+    assertEquals(Map.of(NO_MFA, CheckStatus.PASS, WITH_MFA, CheckStatus.PASS,
+        API_ONLY, CheckStatus.PASS),
+        statuses(new IamUserUnusedCredentialsDisabled45DaysCheck(), snapshot));
+  }
+
+  @Test
+  void load_readsTheHoldersOfAwsSupportAccess() {
+    // WHEN the emulator, which does not load AWS managed policies, is asked
+    var snapshot = loader.load(target);
+    // THEN nobody holds it, and the check fails rather than erroring
+    assertEquals(Lookup.found(List.of()), snapshot.supportAccessEntities());
+    var o = new IamSupportRoleExistsCheck().evaluate(snapshot, target).get(0);
+    assertEquals(CheckStatus.FAIL, o.status());
+  }
+
   private static Map<String, IamSnapshot.User> users(IamSnapshot snapshot) {
     return snapshot.users().stream()
         .filter(u -> u.name().endsWith(SUFFIX))
@@ -157,6 +230,7 @@ class IamSnapshotLoaderIT {
 
   private static Map<String, CheckStatus> statuses(
       EvidenceCheck<IamSnapshot> check, IamSnapshot snapshot) {
+    // user checks only: the observations name users
     return check.evaluate(snapshot, target).stream()
         .filter(o -> o.resourceArn().endsWith(SUFFIX))
         .collect(Collectors.toMap(o -> o.resourceArn().substring(

@@ -96,6 +96,6 @@ class KmsCmkRotationEnabledCheckTest {
   private static KmsSnapshot.Key key(
       String id, Lookup<KmsSnapshot.Description> description, Lookup<Boolean> rotation) {
     return new KmsSnapshot.Key(id, "arn:aws:kms:eu-west-1:123456789012:key/" + id, description,
-        rotation);
+        rotation, Lookup.absent());
   }
 }

@@ -1,15 +1,18 @@
 package io.vigil.checks.kms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.aws.AwsClientFactory;
 import io.vigil.checks.EmulatorTargets;
 import io.vigil.checks.Lookup;
+import io.vigil.checks.internal.PolicyDocument;
 import io.vigil.domain.check.CheckStatus;
 import io.vigil.domain.check.Observation;
 import io.vigil.domain.check.ScanTarget;
 import io.vigil.emulator.junit.AwsEmulator;
 import io.vigil.emulator.junit.WithAwsEmulator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +33,8 @@ class KmsSnapshotLoaderIT {
   private static String notRotating;
   private static String disabled;
   private static String asymmetric;
+  private static String doomed;
+  private static String shared;
   private static KmsSnapshot snapshot;
 
   @BeforeAll
@@ -45,6 +50,14 @@ class KmsSnapshotLoaderIT {
     kms.disableKey(r -> r.keyId(disabled));
     asymmetric = kms.createKey(r -> r.keySpec(KeySpec.RSA_2048)
         .keyUsage(KeyUsageType.SIGN_VERIFY)).keyMetadata().keyId();
+    doomed = kms.createKey(r -> r.description("vigil doomed")).keyMetadata().keyId();
+    kms.scheduleKeyDeletion(r -> r.keyId(doomed).pendingWindowInDays(7));
+    shared = kms.createKey(r -> r.description("vigil shared")).keyMetadata().keyId();
+    kms.putKeyPolicy(r -> r.keyId(shared).policyName("default").policy("{\"Version\":"
+        + "\"2012-10-17\",\"Statement\":[{\"Sid\":\"Root\",\"Effect\":\"Allow\","
+        + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + target.accountId() + ":root\"},"
+        + "\"Action\":\"kms:*\",\"Resource\":\"*\"},{\"Sid\":\"Everyone\",\"Effect\":"
+        + "\"Allow\",\"Principal\":\"*\",\"Action\":\"kms:Decrypt\",\"Resource\":\"*\"}]}"));
     // WHEN
     snapshot = new KmsSnapshotLoader(clients).load(target);
   }
@@ -64,6 +77,28 @@ class KmsSnapshotLoaderIT {
     assertEquals("RSA_2048", keys.get(asymmetric).description().value().spec());
     assertEquals(Lookup.absent(), keys.get(asymmetric).rotationEnabled());
     assertEquals("CUSTOMER", keys.get(rotating).description().value().manager());
+  }
+
+  @Test
+  void load_readsDeletionDateAndKeyPolicies_andTheNewChecksJudgeThem() {
+    var keys = snapshot.keys().stream().collect(Collectors.toMap(KmsSnapshot.Key::id, k -> k));
+    assertEquals("PendingDeletion", keys.get(doomed).description().value().state());
+    assertTrue(keys.get(doomed).description().value().deletionDate() != null);
+    assertEquals(List.of(), keys.get(rotating).policy().value().publicStatements());
+    assertEquals(List.of("Everyone"), keys.get(shared).policy().value().publicStatements().stream()
+        .map(PolicyDocument.Statement::label).toList());
+    var deletion = byKey(new KmsKeyNotScheduledForDeletionCheck().evaluate(snapshot, target));
+    assertEquals(CheckStatus.FAIL, deletion.get(doomed));
+    assertEquals(CheckStatus.PASS, deletion.get(rotating));
+    assertEquals(CheckStatus.PASS, deletion.get(disabled));
+    var exposure = byKey(new KmsKeyPolicyNotPublicCheck().evaluate(snapshot, target));
+    assertEquals(CheckStatus.FAIL, exposure.get(shared));
+    assertEquals(CheckStatus.PASS, exposure.get(notRotating));
+  }
+
+  private static Map<String, CheckStatus> byKey(List<Observation> observations) {
+    return observations.stream().collect(Collectors.toMap(o -> o.resourceArn().substring(
+        o.resourceArn().lastIndexOf('/') + 1), Observation::status));
   }
 
   @Test

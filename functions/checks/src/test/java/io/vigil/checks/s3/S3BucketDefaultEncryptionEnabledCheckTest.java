@@ -18,13 +18,13 @@ class S3BucketDefaultEncryptionEnabledCheckTest {
 
   @Test
   void evaluate_returnsNothing_whenAccountHasNoBucket() {
-    assertEquals(List.of(), check.evaluate(new S3Snapshot(List.of()), TARGET));
+    assertEquals(List.of(), check.evaluate(S3Fixtures.snapshot(), TARGET));
   }
 
   @Test
   void evaluate_passes_whenBucketHasDefaultEncryption() {
     // GIVEN
-    var snapshot = new S3Snapshot(List.of(withEncryption("acme-kms", Lookup.found("aws:kms"))));
+    var snapshot = S3Fixtures.snapshot(withEncryption("acme-kms", Lookup.found("aws:kms")));
     // WHEN
     var o = check.evaluate(snapshot, TARGET).get(0);
     // THEN
@@ -36,7 +36,7 @@ class S3BucketDefaultEncryptionEnabledCheckTest {
   @Test
   void evaluate_fails_whenBucketHasNoDefaultEncryption() {
     // GIVEN
-    var snapshot = new S3Snapshot(List.of(withEncryption("acme-plain", Lookup.absent())));
+    var snapshot = S3Fixtures.snapshot(withEncryption("acme-plain", Lookup.absent()));
     // WHEN
     var o = check.evaluate(snapshot, TARGET).get(0);
     // THEN
@@ -48,10 +48,10 @@ class S3BucketDefaultEncryptionEnabledCheckTest {
   @Test
   void evaluate_judgesEachBucket_andErrorsOnlyForTheUnreadableOne() {
     // GIVEN
-    var snapshot = new S3Snapshot(List.of(
+    var snapshot = S3Fixtures.snapshot(
         withEncryption("acme-a", Lookup.found("AES256")),
         withEncryption("acme-b", Lookup.failed("GetBucketEncryption failed: AccessDenied")),
-        withEncryption("acme-c", Lookup.absent())));
+        withEncryption("acme-c", Lookup.absent()));
     // WHEN
     var observations = check.evaluate(snapshot, TARGET);
     // THEN

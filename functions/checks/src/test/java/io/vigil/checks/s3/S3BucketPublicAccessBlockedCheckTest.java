@@ -19,13 +19,13 @@ class S3BucketPublicAccessBlockedCheckTest {
   @Test
   void evaluate_returnsNothing_whenAccountHasNoBucket() {
     // GIVEN no bucket WHEN evaluated THEN nothing is observed
-    assertEquals(List.of(), check.evaluate(new S3Snapshot(List.of()), TARGET));
+    assertEquals(List.of(), check.evaluate(S3Fixtures.snapshot(), TARGET));
   }
 
   @Test
   void evaluate_passes_whenAllFourFlagsAreOn() {
     // GIVEN
-    var snapshot = new S3Snapshot(List.of(compliant("acme-data")));
+    var snapshot = S3Fixtures.snapshot(compliant("acme-data"));
     // WHEN
     var o = check.evaluate(snapshot, TARGET).get(0);
     // THEN
@@ -39,8 +39,8 @@ class S3BucketPublicAccessBlockedCheckTest {
   void evaluate_fails_whenTwoFlagsAreOff_andNamesThem() {
     // GIVEN
     var block = S3Snapshot.PublicAccessBlock.of(false, true, true, false);
-    var snapshot = new S3Snapshot(List.of(bucket("acme-logs", Lookup.found(block),
-        Lookup.found("AES256"), Lookup.found("Enabled"))));
+    var snapshot = S3Fixtures.snapshot(bucket("acme-logs", Lookup.found(block),
+        Lookup.found("AES256"), Lookup.found("Enabled")));
     // WHEN
     var o = check.evaluate(snapshot, TARGET).get(0);
     // THEN
@@ -55,8 +55,8 @@ class S3BucketPublicAccessBlockedCheckTest {
   void evaluate_fails_whenOnlyOneFlagIsOff() {
     // GIVEN
     var block = S3Snapshot.PublicAccessBlock.of(true, true, false, true);
-    var snapshot = new S3Snapshot(List.of(bucket("acme-one", Lookup.found(block),
-        Lookup.found("AES256"), Lookup.found("Enabled"))));
+    var snapshot = S3Fixtures.snapshot(bucket("acme-one", Lookup.found(block),
+        Lookup.found("AES256"), Lookup.found("Enabled")));
     // WHEN
     var o = check.evaluate(snapshot, TARGET).get(0);
     // THEN
@@ -67,8 +67,8 @@ class S3BucketPublicAccessBlockedCheckTest {
   @Test
   void evaluate_fails_whenBucketHasNoConfiguration() {
     // GIVEN
-    var snapshot = new S3Snapshot(List.of(bucket("acme-open",
-        Lookup.found(S3Snapshot.PublicAccessBlock.NONE), Lookup.absent(), Lookup.absent())));
+    var snapshot = S3Fixtures.snapshot(bucket("acme-open",
+        Lookup.found(S3Snapshot.PublicAccessBlock.NONE), Lookup.absent(), Lookup.absent()));
     // WHEN
     var o = check.evaluate(snapshot, TARGET).get(0);
     // THEN
@@ -84,7 +84,7 @@ class S3BucketPublicAccessBlockedCheckTest {
         Lookup.found("AES256"), Lookup.found("Enabled"));
     var open = bucket("acme-open", Lookup.found(S3Snapshot.PublicAccessBlock.NONE),
         Lookup.absent(), Lookup.absent());
-    var snapshot = new S3Snapshot(List.of(compliant("acme-ok"), denied, open));
+    var snapshot = S3Fixtures.snapshot(compliant("acme-ok"), denied, open);
     // WHEN
     var observations = check.evaluate(snapshot, TARGET);
     // THEN
@@ -99,9 +99,10 @@ class S3BucketPublicAccessBlockedCheckTest {
   void evaluate_omitsBucketRegion_whenItCouldNotBeRead() {
     // GIVEN
     var b = new S3Snapshot.Bucket("acme-x", "arn:aws:s3:::acme-x", Lookup.failed("denied"),
-        Lookup.found(ALL_BLOCKED), Lookup.absent(), Lookup.absent());
+        Lookup.found(ALL_BLOCKED), Lookup.absent(), Lookup.absent(), Lookup.absent(),
+        Lookup.found(List.of()), Lookup.absent(), Lookup.absent());
     // WHEN
-    var o = check.evaluate(new S3Snapshot(List.of(b)), TARGET).get(0);
+    var o = check.evaluate(S3Fixtures.snapshot(b), TARGET).get(0);
     // THEN the bucket is still judged
     assertEquals(CheckStatus.PASS, o.status());
     assertTrue(!o.evidence().containsKey("bucketRegion"));

@@ -17,13 +17,13 @@ class S3BucketVersioningEnabledCheckTest {
 
   @Test
   void evaluate_returnsNothing_whenAccountHasNoBucket() {
-    assertEquals(List.of(), check.evaluate(new S3Snapshot(List.of()), TARGET));
+    assertEquals(List.of(), check.evaluate(S3Fixtures.snapshot(), TARGET));
   }
 
   @Test
   void evaluate_passes_whenVersioningIsEnabled() {
     // GIVEN
-    var snapshot = new S3Snapshot(List.of(withVersioning("acme-v", Lookup.found("Enabled"))));
+    var snapshot = S3Fixtures.snapshot(withVersioning("acme-v", Lookup.found("Enabled")));
     // WHEN
     var o = check.evaluate(snapshot, TARGET).get(0);
     // THEN
@@ -34,7 +34,7 @@ class S3BucketVersioningEnabledCheckTest {
   @Test
   void evaluate_fails_whenVersioningIsSuspended() {
     // GIVEN
-    var snapshot = new S3Snapshot(List.of(withVersioning("acme-s", Lookup.found("Suspended"))));
+    var snapshot = S3Fixtures.snapshot(withVersioning("acme-s", Lookup.found("Suspended")));
     // WHEN
     var o = check.evaluate(snapshot, TARGET).get(0);
     // THEN
@@ -45,7 +45,7 @@ class S3BucketVersioningEnabledCheckTest {
   @Test
   void evaluate_fails_whenVersioningWasNeverEnabled() {
     // GIVEN
-    var snapshot = new S3Snapshot(List.of(withVersioning("acme-n", Lookup.absent())));
+    var snapshot = S3Fixtures.snapshot(withVersioning("acme-n", Lookup.absent()));
     // WHEN
     var o = check.evaluate(snapshot, TARGET).get(0);
     // THEN
@@ -57,9 +57,9 @@ class S3BucketVersioningEnabledCheckTest {
   @Test
   void evaluate_errorsForOneBucket_andJudgesTheOthers() {
     // GIVEN
-    var snapshot = new S3Snapshot(List.of(
+    var snapshot = S3Fixtures.snapshot(
         withVersioning("acme-1", Lookup.failed("GetBucketVersioning failed: AccessDenied")),
-        withVersioning("acme-2", Lookup.found("Enabled"))));
+        withVersioning("acme-2", Lookup.found("Enabled")));
     // WHEN
     var observations = check.evaluate(snapshot, TARGET);
     // THEN
