@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.vigil.domain.check.EvidenceCheck;
@@ -81,11 +82,13 @@ class DependencyRuleTest {
   @DisplayName("every check is a *Check class in io.vigil.checks.<service>")
   void checksLiveInTheCatalogue() {
     classes().that().implement(EvidenceCheck.class)
+        .and().doNotHaveModifier(JavaModifier.ABSTRACT)
         .should().haveSimpleNameEndingWith("Check")
         .andShould().resideInAPackage("io.vigil.checks.*")
         .allowEmptyShould(false)
         .check(vigil);
     classes().that().implement(SnapshotLoader.class)
+        .and().doNotHaveModifier(JavaModifier.ABSTRACT)
         .should().haveSimpleNameEndingWith("SnapshotLoader")
         .andShould().resideInAPackage("io.vigil.checks.*")
         .allowEmptyShould(false)
