@@ -124,6 +124,34 @@ class FanOutAndChangeIT {
   }
 
   @Test
+  void unreachableMemberAccount_yieldsErrorsNamingWhy_andTheRestCompletes() {
+    var props = props("unreachable", null);
+    props.put("vigil.regions", emulator.region());
+    props.put("vigil.accounts", "222222222222");
+    // no vigil.member-role-name: the member account cannot be entered
+    try (var handler = new CollectEvidenceHandler(ApplicationContext.builder().properties(props))) {
+      handler.getApplicationContext().getBean(StorageSetup.class).initialize();
+
+      var collected = handler.collect(CollectionTriggerTest.scheduledEvent(),
+          io.vigil.domain.collection.ProgressListener.SILENT);
+
+      var results = collected.outcome().results();
+      var member = results.stream().filter(r -> r.accountId().equals("222222222222")).toList();
+      assertFalse(member.isEmpty(), "the member account is reported, not skipped");
+      assertTrue(member.stream().allMatch(r -> r.status()
+          == io.vigil.domain.check.CheckStatus.ERROR), member.toString());
+      assertTrue(member.get(0).reason().contains("vigil.member-role-name"), member.get(0).reason());
+      var own = results.stream().filter(r -> !r.accountId().equals("222222222222")).toList();
+      assertTrue(own.stream().anyMatch(r -> r.status() == io.vigil.domain.check.CheckStatus.PASS
+          || r.status() == io.vigil.domain.check.CheckStatus.FAIL), "the caller's account completed");
+      assertEquals(2, collected.response().targets());
+      assertEquals(0, collected.response().findingsOpened() - own.stream()
+          .filter(r -> r.status() == io.vigil.domain.check.CheckStatus.FAIL).count(),
+          "errors open no findings");
+    }
+  }
+
+  @Test
   void configChange_reevaluatesOnlyTheChangedBucket() {
     var bucket = "it-changed-" + SUFFIX;
     var s3 = clients.client(S3Client.class, () -> S3Client.builder().forcePathStyle(true),
