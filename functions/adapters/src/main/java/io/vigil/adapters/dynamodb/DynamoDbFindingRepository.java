@@ -169,6 +169,19 @@ public final class DynamoDbFindingRepository implements FindingRepository {
     }
     var next = FindingEvidenceItem.of(findingId, newer ? seenAt : lastSeen,
         clearsRecovery ? null : recovered);
+    if (!clearsRecovery) {
+      // the common case of an unchanged run: one conditional write, no transaction
+      try {
+        evidence.putItem(software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest
+            .builder(FindingEvidenceItem.class)
+            .item(next)
+            .conditionExpression(unchangedEvidence(current))
+            .build());
+      } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+        // a concurrent observation updated the evidence first; it is at least as new
+      }
+      return;
+    }
     try {
       transactions.write(tx -> {
         tx.addPutItem(evidence, TransactPutItemEnhancedRequest.builder(FindingEvidenceItem.class)

@@ -37,9 +37,8 @@ public final class S3EvidenceVault implements EvidenceVault {
   @Override
   public Sha256 put(byte[] canonicalJson) {
     var address = Sha256.of(canonicalJson);
-    if (contains(address)) {
-      return address;
-    }
+    // write-once without a prior HeadObject: the conditional PUT refuses to replace an existing
+    // object (412), which for content-addressed evidence means "already stored"
     try {
       s3.putObject(r -> r.bucket(bucket)
               .key(key(address))

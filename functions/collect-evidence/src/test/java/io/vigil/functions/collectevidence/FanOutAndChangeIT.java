@@ -57,6 +57,9 @@ class FanOutAndChangeIT {
     props.put("vigil.table-name", "it-" + name + "-" + SUFFIX);
     props.put("vigil.evidence-bucket", "it-evidence-" + name + "-" + SUFFIX);
     props.put("vigil.regions", emulator.region() + ",us-east-1");
+    // one unit at a time: moto 5.2.1's TransactWriteItems is not thread-safe (concurrent
+    // transactions fail with HTTP 500); units run concurrently against real DynamoDB
+    props.put("vigil.collect.concurrency", "1");
     if (queueUrl != null) {
       props.put("vigil.fan-out-queue-url", queueUrl);
     }

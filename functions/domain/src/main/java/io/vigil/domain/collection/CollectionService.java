@@ -118,9 +118,17 @@ public final class CollectionService {
     var evaluations = collector.collect(unit.target(), unit.runId(), startedAt, progress,
         unit.change(), unit.homeRegion());
 
+    var all = evaluations.stream().map(Evaluation::result).toList();
+    var previous = results.findLatest(all.stream().map(CheckResult::subjectKey).toList());
+
+    // evidence first; what the latest result already points at is in the vault (verify checks it)
     var stored = new HashSet<String>();
     for (var e : evaluations) {
       var hash = e.result().evidenceSha256();
+      var before = previous.get(e.result().subjectKey());
+      if (before != null && before.evidenceSha256().equals(hash)) {
+        continue;
+      }
       if (stored.add(hash.hex())) {
         var address = vault.put(e.evidence().canonicalBytes());
         if (!address.equals(hash)) {
@@ -129,8 +137,6 @@ public final class CollectionService {
       }
     }
 
-    var all = evaluations.stream().map(Evaluation::result).toList();
-    var previous = results.findLatest(all.stream().map(CheckResult::subjectKey).toList());
     var changed = all.stream().filter(r -> differs(previous.get(r.subjectKey()), r)).toList();
     results.saveAll(changed);
 

@@ -16,6 +16,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs the check catalogue against scan targets: loads each service snapshot once per target (once
@@ -26,10 +30,27 @@ import java.util.Map;
  */
 public final class EvidenceCollector {
 
+  /** Services of one target read at once by default. */
+  public static final int DEFAULT_SERVICE_CONCURRENCY = 4;
+
   private final List<EvidenceCheck<?>> checks;
   private final Map<Class<?>, SnapshotLoader<?>> loaders = new LinkedHashMap<>();
+  private final int serviceConcurrency;
 
   public EvidenceCollector(List<? extends EvidenceCheck<?>> checks, List<? extends SnapshotLoader<?>> loaders) {
+    this(checks, loaders, DEFAULT_SERVICE_CONCURRENCY);
+  }
+
+  /**
+   * @param serviceConcurrency how many services of one target are read at once (1 = one after
+   *     the other)
+   */
+  public EvidenceCollector(List<? extends EvidenceCheck<?>> checks,
+      List<? extends SnapshotLoader<?>> loaders, int serviceConcurrency) {
+    if (serviceConcurrency < 1) {
+      throw new IllegalArgumentException("service concurrency must be at least 1");
+    }
+    this.serviceConcurrency = serviceConcurrency;
     var sorted = new ArrayList<EvidenceCheck<?>>(checks);
     sorted.sort(Comparator.comparing(c -> c.metadata().id()));
     this.checks = List.copyOf(sorted);
@@ -83,6 +104,7 @@ public final class EvidenceCollector {
     var accountsSeen = new HashSet<String>();
     for (var target : targets) {
       boolean home = accountsSeen.add(target.accountId()) && firstTargetIsHome;
+      var tasks = new ArrayList<Callable<List<Evaluation>>>();
       for (var loader : loaders.values()) {
         if (loader.scope() == SnapshotLoader.Scope.ACCOUNT && !home) {
           continue;
@@ -94,35 +116,99 @@ public final class EvidenceCollector {
             .filter(c -> c.snapshotType() == loader.snapshotType())
             .filter(c -> change == null || change.coversResourceType(c.metadata().resourceType()))
             .toList();
-        if (dependents.isEmpty()) {
-          continue;
-        }
-        progress.snapshotLoading(target, loader.service());
-        Object snapshot;
-        try {
-          snapshot = loader.load(target);
-        } catch (RuntimeException e) {
-          var error = describe(e);
-          progress.snapshotFailed(target, loader.service(), error);
-          var arn = target.scopeArn(loader.service(), loader.scope() == SnapshotLoader.Scope.ACCOUNT);
-          for (var check : dependents) {
-            out.add(error(check.metadata(), target, runId, observedAt, arn,
-                "could not read " + loader.service() + ": " + error));
-          }
-          continue;
-        }
-        for (var check : dependents) {
-          var evaluated = new ArrayList<Evaluation>();
-          evaluate(check, snapshot, target, runId, observedAt, loader, evaluated);
-          if (change != null) {
-            evaluated.removeIf(e -> !change.coversResource(e.result().resourceArn()));
-          }
-          out.addAll(evaluated);
-          progress.checkEvaluated(target, check.metadata().id(), evaluated.size());
+        if (!dependents.isEmpty()) {
+          tasks.add(() -> collectService(loader, dependents, target, runId, observedAt, progress,
+              change));
         }
       }
+      out.addAll(runAll(tasks));
     }
     return out;
+  }
+
+  /** One service of one target: load its snapshot once, let every dependent check judge it. */
+  private static List<Evaluation> collectService(SnapshotLoader<?> loader,
+      List<EvidenceCheck<?>> dependents, ScanTarget target, String runId, Instant observedAt,
+      ProgressListener progress, ChangeScope change) {
+    var out = new ArrayList<Evaluation>();
+    progress.snapshotLoading(target, loader.service());
+    Object snapshot;
+    try {
+      snapshot = loader.load(target);
+    } catch (RuntimeException e) {
+      var error = describe(e);
+      progress.snapshotFailed(target, loader.service(), error);
+      var arn = target.scopeArn(loader.service(), loader.scope() == SnapshotLoader.Scope.ACCOUNT);
+      for (var check : dependents) {
+        out.add(error(check.metadata(), target, runId, observedAt, arn,
+            "could not read " + loader.service() + ": " + error));
+      }
+      return out;
+    }
+    for (var check : dependents) {
+      var evaluated = new ArrayList<Evaluation>();
+      evaluate(check, snapshot, target, runId, observedAt, loader, evaluated);
+      if (change != null) {
+        evaluated.removeIf(e -> !change.coversResource(e.result().resourceArn()));
+      }
+      out.addAll(evaluated);
+      progress.checkEvaluated(target, check.metadata().id(), evaluated.size());
+    }
+    return out;
+  }
+
+  /**
+   * Runs the services of a target concurrently (they are independent and I/O-bound: a target's
+   * wall time becomes that of its slowest service, not the sum) and returns their evaluations in
+   * service order, so results are deterministic.
+   */
+  private List<Evaluation> runAll(List<Callable<List<Evaluation>>> tasks) {
+    if (tasks.isEmpty()) {
+      return List.of();
+    }
+    if (serviceConcurrency == 1 || tasks.size() == 1) {
+      var out = new ArrayList<Evaluation>();
+      for (var task : tasks) {
+        out.addAll(call(task));
+      }
+      return out;
+    }
+    var pool = Executors.newFixedThreadPool(Math.min(serviceConcurrency, tasks.size()), r -> {
+      var t = new Thread(r, "vigil-service");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      var futures = new ArrayList<Future<List<Evaluation>>>();
+      for (var task : tasks) {
+        futures.add(pool.submit(task));
+      }
+      var out = new ArrayList<Evaluation>();
+      for (var f : futures) {
+        try {
+          out.addAll(f.get());
+        } catch (ExecutionException e) {
+          var cause = e.getCause();
+          throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while collecting", e);
+        }
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<Evaluation> call(Callable<List<Evaluation>> task) {
+    try {
+      return task.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -43,16 +43,27 @@ public final class LocalUnitDispatcher implements UnitDispatcher {
         futures.add(pool.submit(() -> service.collectUnit(unit, progress)));
       }
       var outcomes = new ArrayList<CollectionService.UnitOutcome>();
-      for (var f : futures) {
+      var failures = new ArrayList<String>();
+      RuntimeException first = null;
+      for (int i = 0; i < futures.size(); i++) {
         try {
-          outcomes.add(f.get());
+          outcomes.add(futures.get(i).get());
         } catch (ExecutionException e) {
-          var cause = e.getCause();
-          throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+          var cause = e.getCause() instanceof RuntimeException re ? re
+              : new IllegalStateException(e.getCause());
+          first = first == null ? cause : first;
+          failures.add(units.get(i).unitId() + ": " + cause);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException("interrupted while collecting", e);
         }
+      }
+      if (!failures.isEmpty()) {
+        // every other unit finished and is recorded; the run stays open, so a retry of the
+        // trigger redoes only the failed units (completed units are no-ops)
+        var e = new UnitsFailedException(failures, units.size());
+        e.addSuppressed(first);
+        throw e;
       }
       return new Dispatch(units.size(), outcomes);
     } finally {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** In-memory {@link FindingRepository} for unit tests, with the same rules as the real store. */
-public final class InMemoryFindingRepository implements FindingRepository {
+public class InMemoryFindingRepository implements FindingRepository {
 
   private final Map<FindingId, Finding> findings = new LinkedHashMap<>();
   private final Map<String, FindingId> openBySubject = new LinkedHashMap<>();

@@ -15,7 +15,6 @@ import java.util.zip.ZipOutputStream;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 
@@ -53,21 +52,23 @@ final class AppTwins {
     var caller = logs(a, US);
     var brief = "/vigil/" + estate.name("short");
     var kept = "/vigil/" + estate.name("kept");
-    caller.createLogGroup(r -> r.logGroupName(brief));
+    var key = estate.key(a, US);
+    caller.createLogGroup(r -> r.logGroupName(brief).kmsKeyId(key));
     caller.putRetentionPolicy(r -> r.logGroupName(brief).retentionInDays(30));
-    caller.createLogGroup(r -> r.logGroupName(kept));
+    caller.createLogGroup(r -> r.logGroupName(kept).kmsKeyId(key));
     caller.putRetentionPolicy(r -> r.logGroupName(kept).retentionInDays(400));
     estate.add("log group keeping events 30 vs 400 days",
         "cloudwatch_log_group_retention_365_days", a, US,
         groupArn(a, US, brief), groupArn(a, US, kept));
 
     var member = logs(MEMBER, EU);
-    var key = estate.client(MEMBER, KmsClient.class, KmsClient::builder, EU)
-        .createKey(r -> r.description("vigil logs key")).keyMetadata().arn();
+    var memberKey = estate.key(MEMBER, EU);
     var plain = "/vigil/" + estate.name("plain");
     var sealed = "/vigil/" + estate.name("sealed");
     member.createLogGroup(r -> r.logGroupName(plain));
-    member.createLogGroup(r -> r.logGroupName(sealed).kmsKeyId(key));
+    member.putRetentionPolicy(r -> r.logGroupName(plain).retentionInDays(400));
+    member.createLogGroup(r -> r.logGroupName(sealed).kmsKeyId(memberKey));
+    member.putRetentionPolicy(r -> r.logGroupName(sealed).retentionInDays(400));
     estate.add("log group without vs with a KMS key", "cloudwatch_log_group_kms_encrypted",
         MEMBER, EU, groupArn(MEMBER, EU, plain), groupArn(MEMBER, EU, sealed));
   }

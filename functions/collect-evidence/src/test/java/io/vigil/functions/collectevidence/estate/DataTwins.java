@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
 import software.amazon.awssdk.services.dynamodb.model.SSEType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -53,6 +54,7 @@ final class DataTwins {
     var member = kms(MEMBER, US);
     var doomed = member.createKey(r -> r.description("vigil twin")).keyMetadata();
     var kept = member.createKey(r -> r.description("vigil twin")).keyMetadata();
+    member.enableKeyRotation(r -> r.keyId(kept.keyId()));
     member.scheduleKeyDeletion(r -> r.keyId(doomed.keyId()).pendingWindowInDays(7));
     estate.add("customer managed key scheduled vs not scheduled for deletion",
         "kms_key_not_scheduled_for_deletion", MEMBER, US, doomed.arn(), kept.arn());
@@ -60,6 +62,8 @@ final class DataTwins {
     var us = kms(a, US);
     var shared = us.createKey(r -> r.description("vigil twin")).keyMetadata();
     var owned = us.createKey(r -> r.description("vigil twin")).keyMetadata();
+    us.enableKeyRotation(r -> r.keyId(shared.keyId()));
+    us.enableKeyRotation(r -> r.keyId(owned.keyId()));
     us.putKeyPolicy(r -> r.keyId(shared.keyId()).policyName("default")
         .policy(keyPolicy("\"*\"")));
     us.putKeyPolicy(r -> r.keyId(owned.keyId()).policyName("default")
@@ -76,47 +80,45 @@ final class DataTwins {
   }
 
   private void dynamoDb() {
-    var member = dynamo(MEMBER, EU);
-    var noPitr = table(member, "pitr-off", t -> { });
-    var pitr = table(member, "pitr-on", t -> { });
-    member.updateContinuousBackups(r -> r.tableName(name(pitr))
-        .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
     estate.add("table without vs with point-in-time recovery", "dynamodb_table_pitr_enabled",
-        MEMBER, EU, noPitr, pitr);
-
-    var caller = dynamo(a, US);
+        MEMBER, EU, table(MEMBER, EU, "pitr-off", false, t -> { }),
+        table(MEMBER, EU, "pitr-on", true, t -> { }));
     estate.add("table without vs with deletion protection",
         "dynamodb_table_deletion_protection_enabled", a, US,
-        table(caller, "unprotected", t -> t.deletionProtectionEnabled(false)),
-        table(caller, "protected", t -> t.deletionProtectionEnabled(true)));
-
-    var memberUs = dynamo(MEMBER, US);
-    var key = kms(MEMBER, US).createKey(r -> r.description("vigil table key")).keyMetadata()
-        .arn();
+        table(a, US, "unprotected", true, t -> t.deletionProtectionEnabled(false)),
+        table(a, US, "protected", true, t -> { }));
     estate.add("table encrypted with the AWS owned key vs a customer managed key",
         "dynamodb_table_kms_cmk_encrypted", MEMBER, US,
-        table(memberUs, "owned-key", t -> { }),
-        table(memberUs, "cmk", t -> t.sseSpecification(s -> s.enabled(true).sseType(SSEType.KMS)
-            .kmsMasterKeyId(key))));
+        table(MEMBER, US, "owned-key", true, t -> t.sseSpecification((SSESpecification) null)),
+        table(MEMBER, US, "cmk", true, t -> { }));
   }
 
   private DynamoDbClient dynamo(String account, String region) {
     return estate.client(account, DynamoDbClient.class, DynamoDbClient::builder, region);
   }
 
-  private static String name(String tableArn) {
-    return tableArn.substring(tableArn.lastIndexOf('/') + 1);
-  }
-
-  private String table(DynamoDbClient dynamo, String what,
+  /**
+   * A table with deletion protection, a customer managed key and, when {@code pitr}, point-in-time
+   * recovery; {@code difference} changes the one property a twin is about.
+   */
+  private String table(String account, String region, String what, boolean pitr,
       Consumer<CreateTableRequest.Builder> difference) {
+    var dynamo = dynamo(account, region);
+    var key = estate.key(account, region);
     var request = CreateTableRequest.builder().tableName(estate.name(what))
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
             .attributeType(ScalarAttributeType.S).build())
-        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build());
+        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+        .deletionProtectionEnabled(true)
+        .sseSpecification(s -> s.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId(key));
     difference.accept(request);
-    return dynamo.createTable(request.build()).tableDescription().tableArn();
+    var arn = dynamo.createTable(request.build()).tableDescription().tableArn();
+    if (pitr) {
+      dynamo.updateContinuousBackups(r -> r.tableName(estate.name(what))
+          .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+    }
+    return arn;
   }
 
   private RdsClient rds(String account, String region) {

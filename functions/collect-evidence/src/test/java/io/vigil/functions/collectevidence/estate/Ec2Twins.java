@@ -4,7 +4,11 @@ import static io.vigil.functions.collectevidence.estate.Estate.EU;
 import static io.vigil.functions.collectevidence.estate.Estate.MEMBER;
 import static io.vigil.functions.collectevidence.estate.Estate.US;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.FlowLogsResourceType;
 import software.amazon.awssdk.services.ec2.model.HttpTokensState;
@@ -20,6 +24,7 @@ final class Ec2Twins {
 
   private final Estate estate;
   private final String a;
+  private final Set<String> untidy = new HashSet<>();
 
   Ec2Twins(Estate estate) {
     this.estate = estate;
@@ -34,6 +39,48 @@ final class Ec2Twins {
     instancesAndImages();
     flowLogs();
     networkAcls();
+    tidy();
+  }
+
+  /**
+   * Gives every VPC of the estate, the default ones included, a flow log, a default security group
+   * without rules and a default network ACL that denies inbound traffic, except where a twin is
+   * about that property: the estate then fails only what the twins intend.
+   */
+  private void tidy() {
+    for (var account : List.of(a, MEMBER)) {
+      for (var region : List.of(EU, US)) {
+        var ec2 = ec2(account, region);
+        var logged = ec2.describeFlowLogs(r -> { }).flowLogs().stream()
+            .map(f -> f.resourceId()).collect(Collectors.toSet());
+        for (var vpc : ec2.describeVpcs(r -> { }).vpcs()) {
+          var id = vpc.vpcId();
+          if (!logged.contains(id) && !untidy.contains(id)) {
+            flowLog(ec2, account, id);
+          }
+          var group = defaultGroupOf(ec2, id);
+          if (!untidy.contains(group)) {
+            ec2.describeSecurityGroups(r -> r.groupIds(group)).securityGroups().get(0)
+                .ipPermissionsEgress().forEach(p -> ec2.revokeSecurityGroupEgress(r -> r
+                    .groupId(group).ipPermissions(p)));
+          }
+        }
+        for (var acl : ec2.describeNetworkAcls(r -> r.filters(f -> f.name("default")
+            .values("true"))).networkAcls()) {
+          acl.entries().stream().filter(e -> !e.egress() && e.ruleNumber() < 32767)
+              .forEach(e -> ec2.replaceNetworkAclEntry(r -> r.networkAclId(acl.networkAclId())
+                  .ruleNumber(e.ruleNumber()).egress(false).protocol("-1")
+                  .ruleAction(RuleAction.DENY).cidrBlock(e.cidrBlock())
+                  .ipv6CidrBlock(e.ipv6CidrBlock())));
+        }
+      }
+    }
+  }
+
+  private void flowLog(Ec2Client ec2, String account, String vpcId) {
+    ec2.createFlowLogs(r -> r.resourceIds(vpcId).resourceType(FlowLogsResourceType.VPC)
+        .trafficType(TrafficType.ALL).logGroupName(estate.name("flow"))
+        .deliverLogsPermissionArn("arn:aws:iam::" + account + ":role/flow-logs"));
   }
 
   private Ec2Client ec2(String account, String region) {
@@ -79,6 +126,7 @@ final class Ec2Twins {
     var ec2 = ec2(MEMBER, EU);
     var badGroup = defaultGroupOf(ec2, ec2.createVpc(r -> r.cidrBlock("10.61.0.0/16")).vpc()
         .vpcId());
+    untidy.add(badGroup);
     var goodGroup = defaultGroupOf(ec2, ec2.createVpc(r -> r.cidrBlock("10.62.0.0/16")).vpc()
         .vpcId());
     ec2.revokeSecurityGroupEgress(r -> r.groupId(goodGroup).ipPermissions(IpPermission.builder()
@@ -173,9 +221,8 @@ final class Ec2Twins {
     var ec2 = ec2(MEMBER, EU);
     var dark = ec2.createVpc(r -> r.cidrBlock("10.63.0.0/16")).vpc().vpcId();
     var logged = ec2.createVpc(r -> r.cidrBlock("10.64.0.0/16")).vpc().vpcId();
-    ec2.createFlowLogs(r -> r.resourceIds(logged).resourceType(FlowLogsResourceType.VPC)
-        .trafficType(TrafficType.ALL).logGroupName(estate.name("flow"))
-        .deliverLogsPermissionArn("arn:aws:iam::" + MEMBER + ":role/flow-logs"));
+    untidy.add(dark);
+    flowLog(ec2, MEMBER, logged);
     estate.add("VPC without vs with an active flow log", "ec2_vpc_flow_logs_enabled", MEMBER, EU,
         arn(MEMBER, EU, "vpc/" + dark), arn(MEMBER, EU, "vpc/" + logged));
   }

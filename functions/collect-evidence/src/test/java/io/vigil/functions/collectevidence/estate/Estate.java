@@ -3,8 +3,10 @@ package io.vigil.functions.collectevidence.estate;
 import io.vigil.aws.AwsClientFactory;
 import io.vigil.aws.AwsSettings;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -12,6 +14,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * The seeded estate: clients for the caller's account and for the member account (reached, like
@@ -37,6 +40,8 @@ public final class Estate implements AutoCloseable {
   private final AwsClientFactory clients;
   private final String caller;
   private final List<Twin> twins = new ArrayList<>();
+  private final Buckets buckets = new Buckets(this);
+  private final Map<String, String> keys = new HashMap<>();
 
   /** An estate on the emulator at {@code endpoint}. */
   public Estate(String endpoint) {
@@ -73,6 +78,24 @@ public final class Estate implements AutoCloseable {
   /** The factory acting in {@code account}, for clients needing a custom builder. */
   public AwsClientFactory factory(String account) {
     return clients.forAccount(account);
+  }
+
+  /** Creates the estate's buckets, compliant but for what a twin leaves out. */
+  Buckets buckets() {
+    return buckets;
+  }
+
+  /**
+   * The ARN of a rotating customer managed key in {@code account} and {@code region}, created on
+   * first use, for resources that must be encrypted with a customer managed key.
+   */
+  public String key(String account, String region) {
+    return keys.computeIfAbsent(account + "/" + region, k -> {
+      var kms = client(account, KmsClient.class, KmsClient::builder, region);
+      var key = kms.createKey(r -> r.description("vigil estate key")).keyMetadata();
+      kms.enableKeyRotation(r -> r.keyId(key.keyId()));
+      return key.arn();
+    });
   }
 
   /** Registers a twin. */

@@ -5,7 +5,6 @@ import static io.vigil.functions.collectevidence.estate.Estate.MEMBER;
 import static io.vigil.functions.collectevidence.estate.Estate.US;
 
 import java.util.function.Consumer;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.BackupRuleInput;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -13,8 +12,6 @@ import software.amazon.awssdk.services.cloudtrail.model.CreateTrailRequest;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.config.model.ResourceType;
 import software.amazon.awssdk.services.guardduty.GuardDutyClient;
-import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 
 /**
@@ -44,24 +41,29 @@ final class GovernanceTwins {
     return "arn:aws:" + service + ":" + region + ":" + account + ":*";
   }
 
-  /** A bucket in the home region of {@code account} for trails and Config to deliver to. */
+  /** A compliant bucket in the home region of {@code account} for trails and Config. */
   private String deliveryBucket(String account, String what) {
     // bucket names are global across accounts
-    var name = estate.name(what + (account.equals(MEMBER) ? "-member" : "-caller"));
-    estate.factory(account).client(S3Client.class, () -> S3Client.builder().forcePathStyle(true),
-        Region.of(EU)).createBucket(r -> r.bucket(name)
-            .createBucketConfiguration(c -> c.locationConstraint(EU)));
-    return name;
+    var arn = estate.buckets().compliant(account, EU,
+        what + (account.equals(MEMBER) ? "-member" : "-caller"));
+    return Buckets.nameOf(arn);
   }
 
   private CloudTrailClient cloudtrail(String account) {
     return estate.client(account, CloudTrailClient.class, CloudTrailClient::builder, EU);
   }
 
-  /** A trail in the home region; {@code difference} sets what a twin is about. */
+  /**
+   * A trail in the home region, encrypted with a customer managed key and delivering to
+   * CloudWatch Logs; {@code difference} sets what a twin is about.
+   */
   private String trail(String account, String bucket, String what, boolean start,
       Consumer<CreateTrailRequest.Builder> difference) {
-    var request = CreateTrailRequest.builder().name(estate.name(what)).s3BucketName(bucket);
+    var request = CreateTrailRequest.builder().name(estate.name(what)).s3BucketName(bucket)
+        .kmsKeyId(estate.key(account, EU))
+        .cloudWatchLogsLogGroupArn("arn:aws:logs:" + EU + ":" + account + ":log-group:"
+            + estate.name("trail") + ":*")
+        .cloudWatchLogsRoleArn("arn:aws:iam::" + account + ":role/trail-logs");
     difference.accept(request);
     var client = cloudtrail(account);
     var arn = client.createTrail(request.build()).trailARN();
@@ -89,19 +91,17 @@ final class GovernanceTwins {
         "cloudtrail_multi_region_trail_enabled",
         new Twin.Subject(MEMBER, EU, "arn:aws:cloudtrail::" + MEMBER + ":*"),
         new Twin.Subject(a, EU, "arn:aws:cloudtrail::" + a + ":*")));
-    // member: regional trails without vs with a KMS key
-    var key = estate.client(MEMBER, KmsClient.class, KmsClient::builder, EU)
-        .createKey(r -> r.description("vigil trail key")).keyMetadata().arn();
+    // member: validated regional trails without vs with a KMS key
     estate.add("trail without vs with a KMS key", "cloudtrail_trail_kms_encrypted", MEMBER, EU,
-        trail(MEMBER, memberBucket, "trail-sse-s3", true, t -> { }),
-        trail(MEMBER, memberBucket, "trail-kms", true, t -> t.kmsKeyId(key)));
-    // caller: regional trails without vs with CloudWatch Logs delivery
-    var group = "arn:aws:logs:" + EU + ":" + a + ":log-group:" + estate.name("trail") + ":*";
+        trail(MEMBER, memberBucket, "trail-sse-s3", true,
+            t -> t.enableLogFileValidation(true).kmsKeyId(null)),
+        trail(MEMBER, memberBucket, "trail-kms", true, t -> t.enableLogFileValidation(true)));
+    // caller: validated regional trails without vs with CloudWatch Logs delivery
     estate.add("trail without vs with CloudWatch Logs delivery",
         "cloudtrail_trail_cloudwatch_logs_integrated", a, EU,
-        trail(a, callerBucket, "trail-nocw", true, t -> { }),
-        trail(a, callerBucket, "trail-cw", true, t -> t.cloudWatchLogsLogGroupArn(group)
-            .cloudWatchLogsRoleArn("arn:aws:iam::" + a + ":role/trail-logs")));
+        trail(a, callerBucket, "trail-nocw", true, t -> t.enableLogFileValidation(true)
+            .cloudWatchLogsLogGroupArn(null).cloudWatchLogsRoleArn(null)),
+        trail(a, callerBucket, "trail-cw", true, t -> t.enableLogFileValidation(true)));
   }
 
   private ConfigClient config(String account, String region) {

@@ -1,17 +1,19 @@
 package io.vigil.functions.collectevidence.estate;
 
+import static io.vigil.functions.collectevidence.estate.Buckets.nameOf;
 import static io.vigil.functions.collectevidence.estate.Estate.EU;
 import static io.vigil.functions.collectevidence.estate.Estate.MEMBER;
 import static io.vigil.functions.collectevidence.estate.Estate.US;
 
+import io.vigil.functions.collectevidence.estate.Buckets.Guard;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.Permission;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.Type;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider;
@@ -20,53 +22,44 @@ import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProv
  * S3 twins. S3 is loaded once per account (ListBuckets returns every region's buckets), so bucket
  * results are recorded in the home region whatever the bucket's own region. Account-level Block
  * Public Access is on in the caller's account only; the bucket policy and ACL twins live in the
- * member account, where it cannot neutralise them.
+ * member account, where it cannot neutralise them, and leave bucket-level Block Public Access off
+ * on both sides for the same reason.
  */
 final class StorageTwins {
 
   private final Estate estate;
+  private final Buckets buckets;
   private final String a;
 
   StorageTwins(Estate estate) {
     this.estate = estate;
+    this.buckets = estate.buckets();
     this.a = estate.caller();
   }
 
   void seed() {
     accountBlock();
-    encryption();
+    withoutOne("bucket (us-east-1) without vs with default encryption",
+        "s3_bucket_default_encryption_enabled", a, US, "plain", Guard.ENCRYPTION);
+    withoutOne("bucket (us-east-1) without vs with all four Block Public Access settings",
+        "s3_bucket_public_access_blocked", MEMBER, US, "unblocked", Guard.BLOCK);
+    withoutOne("bucket without vs with a policy statement denying aws:SecureTransport=false",
+        "s3_bucket_secure_transport_enforced", a, EU, "http-ok", Guard.TLS);
+    withoutOne("bucket (us-east-1) without vs with server access logging",
+        "s3_bucket_access_logging_enabled", MEMBER, US, "unlogged", Guard.LOGGING);
+    withoutOne("bucket created without vs with Object Lock", "s3_bucket_object_lock_enabled",
+        a, EU, "unlocked", Guard.OBJECT_LOCK);
     versioning();
-    bucketBlock();
     policies();
     acls();
-    transport();
-    logging();
-    objectLock();
   }
 
-  private S3Client s3(String account, String region) {
-    return estate.factory(account).client(S3Client.class,
-        () -> S3Client.builder().forcePathStyle(true), Region.of(region));
-  }
-
-  /** Creates a bucket in {@code region} and returns its ARN. */
-  private String bucket(String account, String region, String what, boolean objectLock) {
-    var name = estate.name(what);
-    s3(account, region).createBucket(r -> {
-      r.bucket(name).objectLockEnabledForBucket(objectLock);
-      if (!region.equals(US)) {
-        r.createBucketConfiguration(c -> c.locationConstraint(region));
-      }
-    });
-    return "arn:aws:s3:::" + name;
-  }
-
-  private String bucket(String account, String region, String what) {
-    return bucket(account, region, what, false);
-  }
-
-  private static String nameOf(String bucketArn) {
-    return bucketArn.substring("arn:aws:s3:::".length());
+  /** A bucket missing {@code guard} beside a bucket with every safeguard. */
+  private void withoutOne(String description, String checkId, String account, String region,
+      String what, Guard guard) {
+    estate.add(description, checkId, account, EU,
+        buckets.create(account, region, what, EnumSet.of(guard), List.of()),
+        buckets.compliant(account, region, what + "-twin"));
   }
 
   private void accountBlock() {
@@ -85,56 +78,35 @@ final class StorageTwins {
         new Twin.Subject(a, EU, "arn:aws:s3::" + a + ":*")));
   }
 
-  private void encryption() {
-    var plain = bucket(a, US, "plain");
-    var sealed = bucket(a, US, "sealed");
-    s3(a, US).putBucketEncryption(r -> r.bucket(nameOf(sealed))
-        .serverSideEncryptionConfiguration(c -> c.rules(rule -> rule
-            .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
-    estate.add("bucket (us-east-1) without vs with default encryption",
-        "s3_bucket_default_encryption_enabled", a, EU, plain, sealed);
-  }
-
   private void versioning() {
-    var unversioned = bucket(MEMBER, EU, "unversioned");
-    var versioned = bucket(MEMBER, EU, "versioned");
-    s3(MEMBER, EU).putBucketVersioning(r -> r.bucket(nameOf(versioned))
-        .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
-    estate.add("bucket without vs with versioning", "s3_bucket_versioning_enabled",
-        MEMBER, EU, unversioned, versioned);
-  }
-
-  private void bucketBlock() {
-    var open = bucket(MEMBER, US, "unblocked");
-    var blocked = bucket(MEMBER, US, "blocked");
-    s3(MEMBER, US).putPublicAccessBlock(r -> r.bucket(nameOf(blocked))
-        .publicAccessBlockConfiguration(c -> c.blockPublicAcls(true).ignorePublicAcls(true)
-            .blockPublicPolicy(true).restrictPublicBuckets(true)));
-    estate.add("bucket (us-east-1) without vs with all four Block Public Access settings",
-        "s3_bucket_public_access_blocked", MEMBER, EU, open, blocked);
+    // Object Lock turns versioning on, so neither twin has it
+    estate.add("bucket without vs with versioning", "s3_bucket_versioning_enabled", MEMBER, EU,
+        buckets.create(MEMBER, EU, "unversioned",
+            EnumSet.of(Guard.VERSIONING, Guard.OBJECT_LOCK), List.of()),
+        buckets.create(MEMBER, EU, "versioned", EnumSet.of(Guard.OBJECT_LOCK), List.of()));
   }
 
   private void policies() {
-    var open = bucket(MEMBER, EU, "policy-open");
-    var scoped = bucket(MEMBER, EU, "policy-scoped");
-    var s3 = s3(MEMBER, EU);
-    s3.putBucketPolicy(r -> r.bucket(nameOf(open)).policy(readPolicy(open, "\"*\"")));
-    s3.putBucketPolicy(r -> r.bucket(nameOf(scoped)).policy(readPolicy(scoped,
-        "{\"AWS\":\"arn:aws:iam::" + MEMBER + ":root\"}")));
+    var open = "arn:aws:s3:::" + estate.name("policy-open");
+    var scoped = "arn:aws:s3:::" + estate.name("policy-scoped");
     estate.add("bucket policy allowing s3:GetObject to Principal * vs to the account",
-        "s3_bucket_policy_not_public", MEMBER, EU, open, scoped);
+        "s3_bucket_policy_not_public", MEMBER, EU,
+        buckets.create(MEMBER, EU, "policy-open", EnumSet.of(Guard.BLOCK),
+            List.of(readStatement(open, "\"*\""))),
+        buckets.create(MEMBER, EU, "policy-scoped", EnumSet.of(Guard.BLOCK),
+            List.of(readStatement(scoped, "{\"AWS\":\"arn:aws:iam::" + MEMBER + ":root\"}"))));
   }
 
-  private static String readPolicy(String bucketArn, String principal) {
-    return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Read\",\"Effect\":\"Allow\","
-        + "\"Principal\":" + principal + ",\"Action\":\"s3:GetObject\",\"Resource\":\""
-        + bucketArn + "/*\"}]}";
+  private static String readStatement(String bucketArn, String principal) {
+    return "{\"Sid\":\"Read\",\"Effect\":\"Allow\",\"Principal\":" + principal + ",\"Action\":"
+        + "\"s3:GetObject\",\"Resource\":\"" + bucketArn + "/*\"}";
   }
 
   private void acls() {
-    var open = bucket(MEMBER, US, "acl-open");
-    var owned = bucket(MEMBER, US, "acl-owned");
-    var s3 = s3(MEMBER, US);
+    Set<Guard> noBlock = EnumSet.of(Guard.BLOCK);
+    var open = buckets.create(MEMBER, US, "acl-open", noBlock, List.of());
+    var owned = buckets.create(MEMBER, US, "acl-owned", noBlock, List.of());
+    var s3 = buckets.s3(MEMBER, US);
     writeAcl(s3, nameOf(open), true);
     writeAcl(s3, nameOf(owned), false);
     estate.add("bucket ACL with vs without READ for AllUsers", "s3_bucket_acl_not_public",
@@ -142,7 +114,7 @@ final class StorageTwins {
   }
 
   /**
-   * Writes the owner's FULL_CONTROL, plus READ for AllUsers when {@code public}, in the request
+   * Writes the owner's FULL_CONTROL, plus READ for AllUsers when {@code isPublic}, in the request
    * body (the canned-ACL header form sends an empty PUT, which moto refuses with 411).
    */
   private static void writeAcl(S3Client s3, String bucket, boolean isPublic) {
@@ -154,41 +126,5 @@ final class StorageTwins {
         .build()) : List.of(ownerGrant);
     s3.putBucketAcl(r -> r.bucket(bucket).accessControlPolicy(p -> p.owner(owner)
         .grants(grants)));
-  }
-
-  private void transport() {
-    var lax = bucket(a, EU, "http-ok");
-    var strict = bucket(a, EU, "tls-only");
-    s3(a, EU).putBucketPolicy(r -> r.bucket(nameOf(strict)).policy("{\"Version\":\"2012-10-17\","
-        + "\"Statement\":[{\"Sid\":\"DenyHttp\",\"Effect\":\"Deny\",\"Principal\":\"*\","
-        + "\"Action\":\"s3:*\",\"Resource\":[\"" + strict + "\",\"" + strict + "/*\"],"
-        + "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}"));
-    estate.add("bucket without vs with a policy denying aws:SecureTransport=false",
-        "s3_bucket_secure_transport_enforced", a, EU, lax, strict);
-  }
-
-  private void logging() {
-    var s3 = s3(MEMBER, US);
-    var target = nameOf(bucket(MEMBER, US, "access-logs"));
-    var owner = s3.getBucketAcl(r -> r.bucket(target)).owner();
-    var logDelivery = "http://acs.amazonaws.com/groups/s3/LogDelivery";
-    s3.putBucketAcl(r -> r.bucket(target).accessControlPolicy(p -> p.owner(owner).grants(
-        Grant.builder().permission(Permission.FULL_CONTROL)
-            .grantee(g -> g.type(Type.CANONICAL_USER).id(owner.id())).build(),
-        Grant.builder().permission(Permission.WRITE)
-            .grantee(g -> g.type(Type.GROUP).uri(logDelivery)).build(),
-        Grant.builder().permission(Permission.READ_ACP)
-            .grantee(g -> g.type(Type.GROUP).uri(logDelivery)).build())));
-    var silent = bucket(MEMBER, US, "unlogged");
-    var logged = bucket(MEMBER, US, "logged");
-    s3.putBucketLogging(r -> r.bucket(nameOf(logged)).bucketLoggingStatus(l -> l.loggingEnabled(
-        e -> e.targetBucket(target).targetPrefix(nameOf(logged) + "/"))));
-    estate.add("bucket (us-east-1) without vs with server access logging",
-        "s3_bucket_access_logging_enabled", MEMBER, EU, silent, logged);
-  }
-
-  private void objectLock() {
-    estate.add("bucket created without vs with Object Lock", "s3_bucket_object_lock_enabled",
-        a, EU, bucket(a, EU, "unlocked"), bucket(a, EU, "locked", true));
   }
 }
