@@ -10,6 +10,7 @@ import io.vigil.domain.finding.FindingId;
 import io.vigil.domain.finding.FindingSource;
 import io.vigil.domain.finding.FindingStatus;
 import io.vigil.domain.finding.FindingType;
+import io.vigil.domain.finding.Treatment;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
@@ -87,6 +88,8 @@ public final class FindingPolicy {
         result.observedAt(),
         null,
         null,
+        null,
+        Treatment.none(),
         0);
   }
 }

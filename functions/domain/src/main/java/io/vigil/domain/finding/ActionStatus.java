@@ -1,10 +1,14 @@
 package io.vigil.domain.finding;
 
-/** Life cycle of a corrective action (clause 10.2 c and d). */
+/** Life cycle of a corrective action (clause 10.2 c): planned, under way, done, or dropped. */
 public enum ActionStatus {
   PLANNED,
   IN_PROGRESS,
   IMPLEMENTED,
-  VERIFIED_EFFECTIVE,
-  NOT_EFFECTIVE
+  CANCELLED;
+
+  /** Still to be done. */
+  public boolean isOutstanding() {
+    return this == PLANNED || this == IN_PROGRESS;
+  }
 }

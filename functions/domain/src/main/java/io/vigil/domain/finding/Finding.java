@@ -41,6 +41,8 @@ public record Finding(
     Instant lastSeenAt,
     Instant evidenceRecoveredAt,
     FindingId relatedFindingId,
+    String auditId,
+    Treatment treatment,
     long version) {
 
   public Finding {
@@ -70,6 +72,7 @@ public record Finding(
     if (lastSeenAt == null) {
       lastSeenAt = raisedAt;
     }
+    treatment = treatment == null ? Treatment.none() : treatment;
   }
 
   /** True when a later run saw the failing subject pass (and has not seen it fail since). */
@@ -89,13 +92,13 @@ public record Finding(
   public Finding withStatus(FindingStatus newStatus) {
     return new Finding(id, type, source, newStatus, title, description, severity, controls, clauses,
         checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, lastSeenAt,
-        evidenceRecoveredAt, relatedFindingId, version);
+        evidenceRecoveredAt, relatedFindingId, auditId, treatment, version);
   }
 
   public Finding withVersion(long newVersion) {
     return new Finding(id, type, source, status, title, description, severity, controls, clauses,
         checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, lastSeenAt,
-        evidenceRecoveredAt, relatedFindingId, newVersion);
+        evidenceRecoveredAt, relatedFindingId, auditId, treatment, newVersion);
   }
 
   /** The subject was seen failing at {@code at}: last seen moves forward, recovery is cleared. */
@@ -103,7 +106,7 @@ public record Finding(
     var last = at.isAfter(lastSeenAt) ? at : lastSeenAt;
     return new Finding(id, type, source, status, title, description, severity, controls, clauses,
         checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, last, null,
-        relatedFindingId, version);
+        relatedFindingId, auditId, treatment, version);
   }
 
   /** The subject was seen passing at {@code at}; the first recovery time is kept. */
@@ -111,13 +114,23 @@ public record Finding(
     var recovered = evidenceRecoveredAt != null ? evidenceRecoveredAt : at;
     return new Finding(id, type, source, status, title, description, severity, controls, clauses,
         checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, lastSeenAt,
-        recovered, relatedFindingId, version);
+        recovered, relatedFindingId, auditId, treatment, version);
+  }
+
+  /** This finding with its people-edited fields changed (workflow and edits). */
+  public Finding edited(FindingStatus newStatus, FindingType newType, String newTitle,
+      String newDescription, LocalDate newDueDate, String newOwner, String newRootCause,
+      Treatment newTreatment) {
+    return new Finding(id, newType, source, newStatus, newTitle, newDescription, severity, controls,
+        clauses, checkId, accountId, region, resourceArn, raisedAt, newDueDate, newOwner,
+        newRootCause, lastSeenAt, evidenceRecoveredAt, relatedFindingId, auditId, newTreatment,
+        version);
   }
 
   /** This finding as a regression of {@code previous}, a closed finding on the same subject. */
   public Finding relatedTo(FindingId previous) {
     return new Finding(id, type, source, status, title, description, severity, controls, clauses,
         checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, lastSeenAt,
-        evidenceRecoveredAt, previous, version);
+        evidenceRecoveredAt, previous, auditId, treatment, version);
   }
 }

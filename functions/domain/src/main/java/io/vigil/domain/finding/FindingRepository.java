@@ -38,8 +38,14 @@ public interface FindingRepository {
     return recordFailure(finding, finding.raisedAt()) != FailureOutcome.STILL_OPEN;
   }
 
-  /** Stores a new finding (any source); fails if the id exists. */
-  void create(Finding finding);
+  /** Stores a new finding (any source) and its first history entry; fails if the id exists. */
+  void create(Finding finding, HistoryEntry entry);
+
+  /** Stores a new finding created by Vigil itself. */
+  default void create(Finding finding) {
+    create(finding, new HistoryEntry(finding.raisedAt(), "vigil", HistoryEntry.Kind.CREATED, null,
+        finding.status(), java.util.List.of(), null, finding.version()));
+  }
 
   Optional<Finding> findById(FindingId id);
 
@@ -51,11 +57,50 @@ public interface FindingRepository {
 
   /**
    * Saves an edited finding if nobody else changed it since it was read (optimistic locking): the
-   * stored version must equal {@code finding.version()}; the stored copy gets version + 1.
+   * stored version must equal {@code finding.version()}; the stored copy gets version + 1. The
+   * history entry is written in the same transaction.
    *
    * @throws ConcurrentModificationException if the stored version differs
    */
-  Finding update(Finding finding);
+  Finding update(Finding finding, HistoryEntry entry);
+
+  /** {@link #update(Finding, HistoryEntry)} recorded as an edit by Vigil itself. */
+  default Finding update(Finding finding) {
+    return update(finding, new HistoryEntry(java.time.Instant.now(), "vigil",
+        HistoryEntry.Kind.EDITED, null, finding.status(), java.util.List.of(), null,
+        finding.version() + 1));
+  }
+
+  /** Stores a new corrective action of an existing finding, with its history entry. */
+  CorrectiveAction addAction(CorrectiveAction action, HistoryEntry entry);
+
+  /**
+   * Saves an edited action if its stored version equals {@code action.version()}; the stored copy
+   * gets version + 1; the history entry is written in the same transaction.
+   *
+   * @throws ConcurrentModificationException if the stored version differs
+   */
+  CorrectiveAction updateAction(CorrectiveAction action, HistoryEntry entry);
+
+  /** The corrective actions of a finding, in the order they were added. */
+  java.util.List<CorrectiveAction> actionsOf(FindingId id);
+
+  /** The history of a finding, oldest first. */
+  java.util.List<HistoryEntry> history(FindingId id);
+
+  /**
+   * A page of the findings matching {@code query}, newest first; {@code cursor} is null for the
+   * first page or the {@code nextCursor} of the previous page.
+   *
+   * @throws IllegalArgumentException if the cursor is not one this repository issued
+   */
+  Page<Finding> find(FindingQuery query, String cursor, int limit);
+
+  /**
+   * Records that the overdue notice of an action was sent for {@code day}; false if it already was
+   * (so the notice goes out once per action per day, however often the sweep runs).
+   */
+  boolean markOverdueNotified(FindingId findingId, String actionId, java.time.LocalDate day);
 
   /** Thrown when an edit is based on an outdated version of a record. */
   final class ConcurrentModificationException extends RuntimeException {

@@ -1,10 +1,15 @@
 package io.vigil.domain.fakes;
 
+import io.vigil.domain.finding.CorrectiveAction;
 import io.vigil.domain.finding.Finding;
+import io.vigil.domain.finding.FindingQuery;
+import io.vigil.domain.finding.HistoryEntry;
+import io.vigil.domain.finding.Page;
 import io.vigil.domain.finding.FindingId;
 import io.vigil.domain.finding.FindingRepository;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,12 +53,85 @@ public class InMemoryFindingRepository implements FindingRepository {
     return true;
   }
 
+  private final Map<FindingId, List<CorrectiveAction>> actions = new LinkedHashMap<>();
+  private final Map<FindingId, List<HistoryEntry>> histories = new LinkedHashMap<>();
+  private final java.util.Set<String> overdueNotices = new java.util.HashSet<>();
+
   @Override
-  public synchronized void create(Finding finding) {
+  public synchronized void create(Finding finding, HistoryEntry entry) {
     if (findings.containsKey(finding.id())) {
       throw new IllegalStateException("finding " + finding.id() + " exists");
     }
     findings.put(finding.id(), finding);
+    histories.computeIfAbsent(finding.id(), k -> new ArrayList<>()).add(entry);
+  }
+
+  @Override
+  public synchronized CorrectiveAction addAction(CorrectiveAction action, HistoryEntry entry) {
+    if (!findings.containsKey(action.findingId())) {
+      throw new IllegalArgumentException("no finding " + action.findingId());
+    }
+    var list = actions.computeIfAbsent(action.findingId(), k -> new ArrayList<>());
+    if (list.stream().anyMatch(a -> a.id().equals(action.id()))) {
+      throw new IllegalStateException("action " + action.id() + " exists");
+    }
+    list.add(action);
+    histories.computeIfAbsent(action.findingId(), k -> new ArrayList<>()).add(entry);
+    return action;
+  }
+
+  @Override
+  public synchronized CorrectiveAction updateAction(CorrectiveAction action, HistoryEntry entry) {
+    var list = actions.getOrDefault(action.findingId(), new ArrayList<>());
+    for (int i = 0; i < list.size(); i++) {
+      var stored = list.get(i);
+      if (stored.id().equals(action.id())) {
+        if (stored.version() != action.version()) {
+          throw new ConcurrentModificationException("action " + action.id() + " was changed by"
+              + " someone else");
+        }
+        var saved = action.withVersion(action.version() + 1);
+        list.set(i, saved);
+        histories.computeIfAbsent(action.findingId(), k -> new ArrayList<>()).add(entry);
+        return saved;
+      }
+    }
+    throw new IllegalArgumentException("no action " + action.id());
+  }
+
+  @Override
+  public synchronized List<CorrectiveAction> actionsOf(FindingId id) {
+    return List.copyOf(actions.getOrDefault(id, List.of()));
+  }
+
+  @Override
+  public synchronized List<HistoryEntry> history(FindingId id) {
+    return List.copyOf(histories.getOrDefault(id, List.of()));
+  }
+
+  @Override
+  public synchronized Page<Finding> find(FindingQuery query, String cursor, int limit) {
+    var all = findings.values().stream().filter(query::matches)
+        .sorted(Comparator.comparing(Finding::raisedAt).reversed()
+            .thenComparing(f -> f.id().value()))
+        .toList();
+    int start = 0;
+    if (cursor != null) {
+      try {
+        start = Integer.parseInt(cursor);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("cursor '" + cursor + "' was not issued here");
+      }
+    }
+    var end = Math.min(all.size(), start + limit);
+    return new Page<>(all.subList(Math.min(start, end), end),
+        end < all.size() ? Integer.toString(end) : null);
+  }
+
+  @Override
+  public synchronized boolean markOverdueNotified(FindingId findingId, String actionId,
+      LocalDate day) {
+    return overdueNotices.add(findingId + "#" + actionId + "#" + day);
   }
 
   @Override
@@ -76,7 +154,7 @@ public class InMemoryFindingRepository implements FindingRepository {
   }
 
   @Override
-  public synchronized Finding update(Finding finding) {
+  public synchronized Finding update(Finding finding, HistoryEntry entry) {
     var stored = findings.get(finding.id());
     if (stored == null) {
       throw new IllegalArgumentException("no finding " + finding.id());
@@ -87,6 +165,7 @@ public class InMemoryFindingRepository implements FindingRepository {
     }
     var saved = finding.withVersion(finding.version() + 1);
     findings.put(saved.id(), saved);
+    histories.computeIfAbsent(saved.id(), k -> new ArrayList<>()).add(entry);
     if (!saved.status().isOpen() && saved.subjectKey() != null) {
       openBySubject.remove(saved.subjectKey(), saved.id());
     }
