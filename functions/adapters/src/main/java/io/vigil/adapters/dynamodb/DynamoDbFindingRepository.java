@@ -1,50 +1,77 @@
 package io.vigil.adapters.dynamodb;
 
-import io.vigil.adapters.dynamodb.FindingEventItem.Event;
 import io.vigil.adapters.dynamodb.internal.Backoff;
 import io.vigil.adapters.dynamodb.internal.Conditions;
+import io.vigil.adapters.dynamodb.internal.Times;
 import io.vigil.adapters.dynamodb.internal.Transactions;
+import io.vigil.domain.finding.CorrectiveAction;
 import io.vigil.domain.finding.Finding;
 import io.vigil.domain.finding.FindingId;
+import io.vigil.domain.finding.FindingQuery;
 import io.vigil.domain.finding.FindingRepository;
+import io.vigil.domain.finding.FindingStatus;
+import io.vigil.domain.finding.HistoryEntry;
+import io.vigil.domain.finding.Page;
 import io.vigil.domain.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import io.vigil.adapters.dynamodb.internal.Times;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * {@link FindingRepository} on the Vigil table. Every change is one {@code TransactWriteItems}
- * that also writes an {@code EVENT} history item. At most one automated finding per subject is
+ * that also writes an {@code EVENT} history item (condition: absent, so history is never
+ * overwritten); corrective actions are {@code ACTION#<id>} items of the finding's partition, edited
+ * under their own version. At most one automated finding per subject is
  * open: opening one creates the subject's {@code OPEN_FINDING} lock item (condition: absent) in the
  * same transaction, closing it deletes the lock. Edits are optimistic: condition
  * {@code version = :expected}, and the stored copy gets version + 1.
  *
- * <p>{@link #findOpen} reads GSI1, which is eventually consistent: a change can take a moment to
- * show there. The other reads are strongly consistent.
+ * <p>{@link #findOpen} reads GSI1 and {@link #find} reads GSI3; indexes are eventually
+ * consistent, so a change can take a moment to show there. The other reads are strongly
+ * consistent.
  */
 public final class DynamoDbFindingRepository implements FindingRepository {
 
   private static final int MAX_LIFECYCLE_ATTEMPTS = 5;
+  /** The actor of the automated lifecycle's history entries. */
+  private static final String VIGIL = "vigil";
+  private static final String CURSOR_VERSION = "v1";
 
   private final DynamoDbTable<FindingItem> findings;
   private final DynamoDbTable<FindingEventItem> events;
   private final DynamoDbTable<OpenFindingLockItem> locks;
   private final DynamoDbTable<FindingEvidenceItem> evidence;
   private final DynamoDbTable<LastFindingItem> lasts;
+  private final DynamoDbTable<CorrectiveActionItem> actions;
+  private final DynamoDbTable<OverdueNoticeItem> notices;
+  private final AtomicReference<Instant> lastActionCreatedAt = new AtomicReference<>(Instant.MIN);
   private final DynamoDbEnhancedClient enhanced;
   private final Transactions transactions;
   private final Clock clock;
   private final Integer pageSize;
 
-  /** With the system clock (the time of history entries of edits). */
+  /** With the system clock (Vigil's own edits, when actions are added, overdue notices noted). */
   public DynamoDbFindingRepository(DynamoDbEnhancedClient enhanced, String tableName) {
     this(enhanced, tableName, Clock.system());
   }
@@ -63,6 +90,8 @@ public final class DynamoDbFindingRepository implements FindingRepository {
     this.locks = enhanced.table(table, OpenFindingLockItem.SCHEMA);
     this.evidence = enhanced.table(table, FindingEvidenceItem.SCHEMA);
     this.lasts = enhanced.table(table, LastFindingItem.SCHEMA);
+    this.actions = enhanced.table(table, CorrectiveActionItem.SCHEMA);
+    this.notices = enhanced.table(table, OverdueNoticeItem.SCHEMA);
     this.enhanced = enhanced;
     this.transactions = new Transactions(enhanced, Backoff.standard());
     this.clock = clock;
@@ -96,13 +125,15 @@ public final class DynamoDbFindingRepository implements FindingRepository {
       var last = lastFinding(subject);
       var finding = last.map(l -> proposed.relatedTo(FindingId.of(l.getFindingId())))
           .orElse(proposed).seenFailing(seenAt);
-      var event = last.isPresent() ? Event.REGRESSED : Event.OPENED;
+      var entry = new HistoryEntry(seenAt, VIGIL, HistoryEntry.Kind.OPENED_BY_CHECK, null,
+          finding.status(), last.isPresent() ? List.of("relatedFindingId") : List.of(), null,
+          finding.version());
       try {
         transactions.write(tx -> tx
             .addPutItem(locks, putIfAbsent(OpenFindingLockItem.of(finding)))
             .addPutItem(findings, putIfAbsent(FindingItem.from(finding)))
             .addPutItem(evidence, FindingEvidenceItem.of(finding.id().value(), seenAt, null))
-            .addPutItem(events, FindingEventItem.of(finding, event, seenAt))
+            .addPutItem(events, history(finding.id(), entry))
             .addPutItem(lasts, TransactPutItemEnhancedRequest.builder(LastFindingItem.class)
                 .item(LastFindingItem.of(subject, finding.id().value()))
                 .conditionExpression(last.map(l -> Conditions.attributeIs(
@@ -137,7 +168,8 @@ public final class DynamoDbFindingRepository implements FindingRepository {
       return false;
     }
     var finding = findById(FindingId.of(id)).orElseThrow();
-    var lastSeen = current.map(c -> Times.parseInstant(c.getLastSeenAt())).orElse(finding.raisedAt());
+    var lastSeen = current.map(c -> Times.parseInstant(c.getLastSeenAt()))
+        .orElse(finding.raisedAt());
     if (seenAt.isBefore(lastSeen)) {
       return false; // an older observation arriving late: the newer failure stands
     }
@@ -147,7 +179,9 @@ public final class DynamoDbFindingRepository implements FindingRepository {
               .item(FindingEvidenceItem.of(id, lastSeen, seenAt))
               .conditionExpression(unchangedEvidence(current))
               .build())
-          .addPutItem(events, FindingEventItem.of(finding, Event.EVIDENCE_RECOVERED, seenAt)));
+          .addPutItem(events, history(finding.id(), new HistoryEntry(seenAt, VIGIL,
+              HistoryEntry.Kind.EVIDENCE_RECOVERED, finding.status(), finding.status(),
+              List.of("evidenceRecoveredAt"), null, finding.version()))));
       return true;
     } catch (TransactionCanceledException e) {
       if (Transactions.conditionFailed(e, 0)) {
@@ -190,7 +224,9 @@ public final class DynamoDbFindingRepository implements FindingRepository {
             .build());
         if (clearsRecovery) {
           findById(FindingId.of(findingId)).ifPresent(f ->
-              tx.addPutItem(events, FindingEventItem.of(f, Event.FAILING_AGAIN, seenAt)));
+              tx.addPutItem(events, history(f.id(), new HistoryEntry(seenAt, VIGIL,
+                  HistoryEntry.Kind.FAILING_AGAIN, f.status(), f.status(),
+                  List.of("lastSeenAt", "evidenceRecoveredAt"), null, f.version()))));
         }
       });
     } catch (TransactionCanceledException e) {
@@ -225,11 +261,11 @@ public final class DynamoDbFindingRepository implements FindingRepository {
    * @throws IllegalStateException if a finding with this id exists
    */
   @Override
-  public void create(Finding finding) {
+  public void create(Finding finding, HistoryEntry entry) {
     try {
       transactions.write(tx -> tx
           .addPutItem(findings, putIfAbsent(FindingItem.from(finding)))
-          .addPutItem(events, FindingEventItem.of(finding, Event.CREATED, finding.raisedAt())));
+          .addPutItem(events, history(finding.id(), entry)));
     } catch (TransactionCanceledException e) {
       if (Transactions.conditionFailed(e, 0)) {
         throw exists(finding, e);
@@ -265,6 +301,13 @@ public final class DynamoDbFindingRepository implements FindingRepository {
     return items.stream().map(i -> i.toDomain(tracked.get(i.getFindingId()))).toList();
   }
 
+  /** An edit by Vigil itself, at this repository's clock's time. */
+  @Override
+  public Finding update(Finding finding) {
+    return update(finding, new HistoryEntry(clock.now(), VIGIL, HistoryEntry.Kind.EDITED, null,
+        finding.status(), List.of(), null, finding.version() + 1));
+  }
+
   /**
    * Saves the edit if the stored version is {@code finding.version()}. Closing an automated
    * finding releases its subject (deletes the lock it holds) in the same transaction.
@@ -273,7 +316,7 @@ public final class DynamoDbFindingRepository implements FindingRepository {
    * @throws IllegalArgumentException if there is no such finding
    */
   @Override
-  public Finding update(Finding finding) {
+  public Finding update(Finding finding, HistoryEntry entry) {
     var saved = finding.withVersion(finding.version() + 1);
     boolean closing = !saved.status().isOpen();
     var heldLock = closing && saved.subjectKey() != null
@@ -285,8 +328,7 @@ public final class DynamoDbFindingRepository implements FindingRepository {
                 .item(FindingItem.from(saved))
                 .conditionExpression(Conditions.versionIs(finding.version()))
                 .build())
-            .addPutItem(events, FindingEventItem.of(saved,
-                closing ? Event.CLOSED : Event.UPDATED, clock.now()));
+            .addPutItem(events, history(saved.id(), entry));
         heldLock.ifPresent(lock -> tx.addDeleteItem(locks, TransactDeleteItemEnhancedRequest
             .builder()
             .key(Keys.key(lock.getPk(), lock.getSk()))
@@ -307,6 +349,269 @@ public final class DynamoDbFindingRepository implements FindingRepository {
     }
   }
 
+  /**
+   * Stores a new action (condition: absent) with its history entry, if its finding exists.
+   *
+   * @throws IllegalArgumentException if there is no such finding
+   * @throws IllegalStateException if the finding has an action with this id
+   */
+  @Override
+  public CorrectiveAction addAction(CorrectiveAction action, HistoryEntry entry) {
+    var findingKey = Keys.key(Keys.finding(action.findingId().value()), Keys.META);
+    var item = CorrectiveActionItem.from(action, action.version(),
+        CorrectiveActionItem.createdAt(nextActionCreatedAt()));
+    try {
+      transactions.write(tx -> tx
+          .addConditionCheck(findings, ConditionCheck.builder()
+              .key(findingKey)
+              .conditionExpression(EXISTS)
+              .build())
+          .addPutItem(actions, putIfAbsent(item))
+          .addPutItem(events, history(action.findingId(), entry)));
+      return action;
+    } catch (TransactionCanceledException e) {
+      if (Transactions.conditionFailed(e, 0)) {
+        throw new IllegalArgumentException("no finding " + action.findingId(), e);
+      }
+      if (Transactions.conditionFailed(e, 1)) {
+        throw new IllegalStateException("action " + action.id() + " of finding "
+            + action.findingId() + " exists", e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Saves the edited action if its stored version is {@code action.version()}; the stored copy gets
+   * version + 1, keeps the time it was added, and the history entry is written with it.
+   *
+   * @throws ConcurrentModificationException if the stored version differs
+   * @throws IllegalArgumentException if there is no such action
+   */
+  @Override
+  public CorrectiveAction updateAction(CorrectiveAction action, HistoryEntry entry) {
+    var stored = actionItem(action.findingId(), action.id()).orElseThrow(
+        () -> new IllegalArgumentException("no action " + action.id() + " of finding "
+            + action.findingId()));
+    var saved = action.withVersion(action.version() + 1);
+    try {
+      transactions.write(tx -> tx
+          .addPutItem(actions, TransactPutItemEnhancedRequest.builder(CorrectiveActionItem.class)
+              .item(CorrectiveActionItem.from(saved, saved.version(), stored.getCreatedAt()))
+              .conditionExpression(Conditions.versionIs(action.version()))
+              .build())
+          .addPutItem(events, history(action.findingId(), entry)));
+      return saved;
+    } catch (TransactionCanceledException e) {
+      if (Transactions.conditionFailed(e, 0)) {
+        var now = actionItem(action.findingId(), action.id()).orElseThrow(
+            () -> new IllegalArgumentException("no action " + action.id(), e));
+        throw new ConcurrentModificationException("action " + action.id() + " was changed by"
+            + " someone else (version " + now.getVersion() + ", edit based on "
+            + action.version() + ")");
+      }
+      throw e;
+    }
+  }
+
+  /** One strongly consistent Query of the finding's {@code ACTION#} items, by time added. */
+  @Override
+  public List<CorrectiveAction> actionsOf(FindingId id) {
+    return partition(actions, id, Keys.ACTION_PREFIX).stream()
+        .sorted(Comparator.comparing((CorrectiveActionItem i) -> i.getCreatedAt() == null ? ""
+            : i.getCreatedAt()).thenComparing(CorrectiveActionItem::getActionId))
+        .map(CorrectiveActionItem::toDomain)
+        .toList();
+  }
+
+  /** One strongly consistent Query of the finding's {@code EVENT#} items: oldest first. */
+  @Override
+  public List<HistoryEntry> history(FindingId id) {
+    return partition(events, id, Keys.EVENT_PREFIX).stream()
+        .map(FindingEventItem::toDomain)
+        .toList();
+  }
+
+  /**
+   * Queries GSI3 ({@code GSI3PK=FINDINGS}) newest first with a filter expression for the query,
+   * reading pages until {@code limit} findings match (and one more, to know whether there is a
+   * next page) or the index is exhausted. The cursor names the last finding returned; the next
+   * page starts right after it.
+   *
+   * @throws IllegalArgumentException if the cursor was not issued here, or {@code limit < 1}
+   */
+  @Override
+  public Page<Finding> find(FindingQuery query, String cursor, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Keys.FINDINGS)))
+        .scanIndexForward(false)
+        .limit(pageSize);
+    filterOf(query).ifPresent(request::filterExpression);
+    if (cursor != null) {
+      request.exclusiveStartKey(startKeyOf(cursor));
+    }
+    var matched = new ArrayList<FindingItem>();
+    outer:
+    for (var page : findings.index(VigilTable.GSI3).query(request.build())) {
+      for (var item : page.items()) {
+        matched.add(item);
+        if (matched.size() > limit) {
+          break outer;
+        }
+      }
+    }
+    boolean more = matched.size() > limit;
+    var items = more ? matched.subList(0, limit) : matched;
+    var tracked = evidenceOf(items.stream()
+        .filter(i -> i.getCheckId() != null).map(FindingItem::getFindingId).toList());
+    var page = items.stream().map(i -> i.toDomain(tracked.get(i.getFindingId()))).toList();
+    return new Page<>(page, more ? cursorOf(items.get(items.size() - 1)) : null);
+  }
+
+  /**
+   * Puts the marker {@code OVERDUE#<actionId>#<day>} of the finding (condition: absent); it expires
+   * through TTL after {@value OverdueNoticeItem#KEEP_DAYS} days.
+   */
+  @Override
+  public boolean markOverdueNotified(FindingId findingId, String actionId, LocalDate day) {
+    try {
+      notices.putItem(PutItemEnhancedRequest.builder(OverdueNoticeItem.class)
+          .item(OverdueNoticeItem.of(findingId.value(), actionId, day, clock.now()))
+          .conditionExpression(Conditions.absent())
+          .build());
+      return true;
+    } catch (ConditionalCheckFailedException alreadyNoted) {
+      return false;
+    }
+  }
+
+  @Override
+  public void clearOverdueNotified(FindingId findingId, String actionId, LocalDate day) {
+    var item = OverdueNoticeItem.of(findingId.value(), actionId, day, clock.now());
+    notices.deleteItem(Keys.key(item.getPk(), item.getSk()));
+  }
+
+  private Optional<CorrectiveActionItem> actionItem(FindingId findingId, String actionId) {
+    return Optional.ofNullable(actions.getItem(r -> r
+        .key(Keys.key(Keys.finding(findingId.value()), Keys.action(actionId)))
+        .consistentRead(true)));
+  }
+
+  /** Every item of the finding's partition whose sort key begins with {@code prefix}, in order. */
+  private <T> List<T> partition(DynamoDbTable<T> table, FindingId id, String prefix) {
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.sortBeginsWith(k -> k
+            .partitionValue(Keys.finding(id.value())).sortValue(prefix)))
+        .consistentRead(true)
+        .limit(pageSize)
+        .build();
+    return table.query(request).items().stream().toList();
+  }
+
+  /** Times at which actions are added: the clock, but strictly increasing within this process. */
+  private Instant nextActionCreatedAt() {
+    var now = clock.now();
+    return lastActionCreatedAt.updateAndGet(
+        last -> now.isAfter(last) ? now : last.plusNanos(1));
+  }
+
+  /** The filter expression of {@code query} on the {@code META} items, if it filters anything. */
+  private static Optional<Expression> filterOf(FindingQuery query) {
+    var terms = new ArrayList<String>();
+    var names = new HashMap<String, String>();
+    var values = new HashMap<String, AttributeValue>();
+    if (query.status() != null) {
+      terms.add("#status = :status");
+      names.put("#status", "status");
+      values.put(":status", AttributeValue.fromS(query.status().name()));
+    }
+    if (query.type() != null) {
+      terms.add("#findingType = :findingType");
+      names.put("#findingType", "findingType");
+      values.put(":findingType", AttributeValue.fromS(query.type().name()));
+    }
+    if (query.source() != null) {
+      terms.add("#source = :source");
+      names.put("#source", "source");
+      values.put(":source", AttributeValue.fromS(query.source().name()));
+    }
+    if (query.control() != null) {
+      terms.add("contains(#controls, :control)");
+      names.put("#controls", "controls");
+      values.put(":control", AttributeValue.fromS(query.control().toString()));
+    }
+    if (query.owner() != null) {
+      names.put("#ownerKey", "ownerKey");
+      if (query.owner().isEmpty()) {
+        terms.add("(attribute_not_exists(#ownerKey) OR #ownerKey = :owner)");
+      } else {
+        terms.add("#ownerKey = :owner");
+      }
+      values.put(":owner", AttributeValue.fromS(FindingItem.ownerKey(query.owner())));
+    }
+    if (query.overdueOn() != null) {
+      var closed = Arrays.stream(FindingStatus.values()).filter(s -> !s.isOpen()).toList();
+      names.put("#st", "status");
+      names.put("#dueDate", "dueDate");
+      for (int i = 0; i < closed.size(); i++) {
+        terms.add("#st <> :closed" + i);
+        values.put(":closed" + i, AttributeValue.fromS(closed.get(i).name()));
+      }
+      terms.add("#dueDate < :day");
+      values.put(":day", AttributeValue.fromS(Times.format(query.overdueOn())));
+    }
+    if (terms.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Expression.builder()
+        .expression(String.join(" AND ", terms))
+        .expressionNames(names)
+        .expressionValues(values)
+        .build());
+  }
+
+  /** Opaque cursor naming a listed finding: base64url of {@code v1|<raisedAt>|<id>}. */
+  private static String cursorOf(FindingItem item) {
+    var text = CURSOR_VERSION + "|" + item.getRaisedAt() + "|" + item.getFindingId();
+    return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The GSI3 exclusive start key of a cursor: the listed finding's table and index keys. */
+  private static Map<String, AttributeValue> startKeyOf(String cursor) {
+    String raisedAt;
+    String id;
+    try {
+      var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      var parts = text.split("\\|", -1);
+      if (parts.length != 3 || !parts[0].equals(CURSOR_VERSION)) {
+        throw new IllegalArgumentException("unknown layout");
+      }
+      raisedAt = parts[1];
+      id = FindingId.of(parts[2]).value();
+      if (!raisedAt.equals(Times.format(Times.parseInstant(raisedAt)))) {
+        throw new IllegalArgumentException("not a stored time");
+      }
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cursor '" + cursor + "' was not issued by this listing"
+          + " (pass the nextCursor of the previous page, or none for the first page)", e);
+    }
+    return Map.of(
+        VigilTable.PK, AttributeValue.fromS(Keys.finding(id)),
+        VigilTable.SK, AttributeValue.fromS(Keys.META),
+        VigilTable.GSI3_PK, AttributeValue.fromS(Keys.FINDINGS),
+        VigilTable.GSI3_SK, AttributeValue.fromS(Keys.findingsByRaisedAt(raisedAt, id)));
+  }
+
+  /** The put of a history item: never over another one. */
+  private static TransactPutItemEnhancedRequest<FindingEventItem> history(FindingId findingId,
+      HistoryEntry entry) {
+    return putIfAbsent(FindingEventItem.of(findingId, entry));
+  }
+
   /** The evidence items of many findings, read in batches of 100. */
   private java.util.Map<String, FindingEvidenceItem> evidenceOf(List<String> findingIds) {
     var out = new java.util.HashMap<String, FindingEvidenceItem>();
@@ -325,6 +630,11 @@ public final class DynamoDbFindingRepository implements FindingRepository {
     return Optional.ofNullable(locks.getItem(r -> r
         .key(Keys.key(Keys.subject(subjectKey), Keys.OPEN_FINDING)).consistentRead(true)));
   }
+
+  private static final Expression EXISTS = Expression.builder()
+      .expression("attribute_exists(#pk)")
+      .putExpressionName("#pk", VigilTable.PK)
+      .build();
 
   private static <T> TransactPutItemEnhancedRequest<T> putIfAbsent(T item) {
     @SuppressWarnings("unchecked")

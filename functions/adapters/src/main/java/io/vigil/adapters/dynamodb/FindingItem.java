@@ -11,6 +11,7 @@ import io.vigil.domain.finding.FindingId;
 import io.vigil.domain.finding.FindingSource;
 import io.vigil.domain.finding.FindingStatus;
 import io.vigil.domain.finding.FindingType;
+import io.vigil.domain.finding.Treatment;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,14 +21,20 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 /**
  * {@code PK=FINDING#<id>, SK=META}, type {@code Finding}. While open it is on GSI1 under
  * {@code FINDINGS#OPEN} by due date; it is on GSI2 under {@code CONTROL#<first control>} by the
- * time it was raised. The finding's own classification is attribute {@code findingType}, since
+ * time it was raised; every finding is on GSI3 under {@code FINDINGS} by the time it was raised
+ * (the filtered, paginated listing). The treatment (clause 10.2 steps) is stored flat, one
+ * attribute per field; {@code ownerKey} is the owner in lower case for the owner filter. The
+ * finding's own classification is attribute {@code findingType}, since
  * {@code type} is the item type.
  */
 final class FindingItem extends TableItem {
 
   static final String TYPE = "Finding";
 
-  /** Most UTF-8 bytes of free text (title, description, owner, root cause) one finding holds. */
+  /**
+   * Most UTF-8 bytes of free text (title, description, owner, root cause, audit id and treatment
+   * texts) one finding holds.
+   */
   static final int MAX_TEXT_BYTES = 300_000;
 
   static final StaticTableSchema<FindingItem> SCHEMA = StaticTableSchema.builder(FindingItem.class)
@@ -69,6 +76,27 @@ final class FindingItem extends TableItem {
           .getter(FindingItem::getOwner).setter(FindingItem::setOwner))
       .addAttribute(String.class, a -> a.name("rootCause")
           .getter(FindingItem::getRootCause).setter(FindingItem::setRootCause))
+      .addAttribute(String.class, a -> a.name("auditId")
+          .getter(FindingItem::getAuditId).setter(FindingItem::setAuditId))
+      .addAttribute(String.class, a -> a.name("correction")
+          .getter(FindingItem::getCorrection).setter(FindingItem::setCorrection))
+      .addAttribute(String.class, a -> a.name("similarNonconformities")
+          .getter(FindingItem::getSimilarNonconformities)
+          .setter(FindingItem::setSimilarNonconformities))
+      .addAttribute(String.class, a -> a.name("implementedAt")
+          .getter(FindingItem::getImplementedAt).setter(FindingItem::setImplementedAt))
+      .addAttribute(String.class, a -> a.name("effectivenessReview")
+          .getter(FindingItem::getEffectivenessReview).setter(FindingItem::setEffectivenessReview))
+      .addAttribute(String.class, a -> a.name("reviewedBy")
+          .getter(FindingItem::getReviewedBy).setter(FindingItem::setReviewedBy))
+      .addAttribute(String.class, a -> a.name("reviewedAt")
+          .getter(FindingItem::getReviewedAt).setter(FindingItem::setReviewedAt))
+      .addAttribute(String.class, a -> a.name("ismsChange")
+          .getter(FindingItem::getIsmsChange).setter(FindingItem::setIsmsChange))
+      .addAttribute(String.class, a -> a.name("decisionReason")
+          .getter(FindingItem::getDecisionReason).setter(FindingItem::setDecisionReason))
+      .addAttribute(String.class, a -> a.name("ownerKey")
+          .getter(FindingItem::getOwnerKey).setter(FindingItem::setOwnerKey))
       .addAttribute(Long.class, a -> a.name(VigilTable.VERSION)
           .getter(FindingItem::getVersion).setter(FindingItem::setVersion))
       .build();
@@ -92,6 +120,16 @@ final class FindingItem extends TableItem {
   private String owner;
   private String rootCause;
   private Long version;
+  private String auditId;
+  private String correction;
+  private String similarNonconformities;
+  private String implementedAt;
+  private String effectivenessReview;
+  private String reviewedBy;
+  private String reviewedAt;
+  private String ismsChange;
+  private String decisionReason;
+  private String ownerKey;
 
   /**
    * The item of {@code f}, with the GSI1 keys only while it is open.
@@ -99,7 +137,12 @@ final class FindingItem extends TableItem {
    * @throws IllegalArgumentException if its free text is too large for one item
    */
   static FindingItem from(Finding f) {
-    int textBytes = Stream.of(f.title(), f.description(), f.owner(), f.rootCause())
+    var t = f.treatment();
+    // the owner counts twice: it is also stored in lower case as ownerKey
+    int textBytes = Stream.of(f.title(), f.description(), f.owner(), f.owner(), f.rootCause(),
+            f.auditId(),
+            t.correction(), t.similarNonconformities(), t.effectivenessReview(), t.reviewedBy(),
+            t.ismsChange(), t.decisionReason())
         .mapToInt(s -> s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length).sum();
     if (textBytes > MAX_TEXT_BYTES) {
       throw new IllegalArgumentException("finding " + f.id() + " has " + textBytes + " bytes of"
@@ -126,6 +169,18 @@ final class FindingItem extends TableItem {
     item.rootCause = f.rootCause();
     item.relatedFindingId = f.relatedFindingId() == null ? null : f.relatedFindingId().value();
     item.version = f.version();
+    item.auditId = f.auditId();
+    item.correction = t.correction();
+    item.similarNonconformities = t.similarNonconformities();
+    item.implementedAt = Times.format(t.implementedAt());
+    item.effectivenessReview = t.effectivenessReview();
+    item.reviewedBy = t.reviewedBy();
+    item.reviewedAt = Times.format(t.reviewedAt());
+    item.ismsChange = t.ismsChange();
+    item.decisionReason = t.decisionReason();
+    item.ownerKey = ownerKey(f.owner());
+    item.setGsi3pk(Keys.FINDINGS);
+    item.setGsi3sk(Keys.findingsByRaisedAt(item.raisedAt, item.findingId));
     if (f.status().isOpen()) {
       item.setGsi1pk(Keys.FINDINGS_OPEN);
       var due = item.dueDate == null ? Keys.NO_DUE_DATE : item.dueDate;
@@ -154,8 +209,16 @@ final class FindingItem extends TableItem {
         Times.parseInstant(raisedAt), Times.parseDate(dueDate), owner, rootCause,
         evidence == null ? null : Times.parseInstant(evidence.getLastSeenAt()),
         evidence == null ? null : Times.parseInstant(evidence.getEvidenceRecoveredAt()),
-        relatedFindingId == null ? null : FindingId.of(relatedFindingId),
+        relatedFindingId == null ? null : FindingId.of(relatedFindingId), auditId,
+        new Treatment(correction, similarNonconformities, Times.parseInstant(implementedAt),
+            effectivenessReview, reviewedBy, Times.parseInstant(reviewedAt), ismsChange,
+            decisionReason),
         version == null ? 0 : version);
+  }
+
+  /** The owner as listings filter it: case-insensitive, so stored lower-case (root locale). */
+  static String ownerKey(String owner) {
+    return owner == null ? null : owner.toLowerCase(java.util.Locale.ROOT);
   }
 
   public String getFindingId() {
@@ -308,5 +371,85 @@ final class FindingItem extends TableItem {
 
   public void setVersion(Long version) {
     this.version = version;
+  }
+
+  public String getAuditId() {
+    return auditId;
+  }
+
+  public void setAuditId(String auditId) {
+    this.auditId = auditId;
+  }
+
+  public String getCorrection() {
+    return correction;
+  }
+
+  public void setCorrection(String correction) {
+    this.correction = correction;
+  }
+
+  public String getSimilarNonconformities() {
+    return similarNonconformities;
+  }
+
+  public void setSimilarNonconformities(String similarNonconformities) {
+    this.similarNonconformities = similarNonconformities;
+  }
+
+  public String getImplementedAt() {
+    return implementedAt;
+  }
+
+  public void setImplementedAt(String implementedAt) {
+    this.implementedAt = implementedAt;
+  }
+
+  public String getEffectivenessReview() {
+    return effectivenessReview;
+  }
+
+  public void setEffectivenessReview(String effectivenessReview) {
+    this.effectivenessReview = effectivenessReview;
+  }
+
+  public String getReviewedBy() {
+    return reviewedBy;
+  }
+
+  public void setReviewedBy(String reviewedBy) {
+    this.reviewedBy = reviewedBy;
+  }
+
+  public String getReviewedAt() {
+    return reviewedAt;
+  }
+
+  public void setReviewedAt(String reviewedAt) {
+    this.reviewedAt = reviewedAt;
+  }
+
+  public String getIsmsChange() {
+    return ismsChange;
+  }
+
+  public void setIsmsChange(String ismsChange) {
+    this.ismsChange = ismsChange;
+  }
+
+  public String getDecisionReason() {
+    return decisionReason;
+  }
+
+  public void setDecisionReason(String decisionReason) {
+    this.decisionReason = decisionReason;
+  }
+
+  public String getOwnerKey() {
+    return ownerKey;
+  }
+
+  public void setOwnerKey(String ownerKey) {
+    this.ownerKey = ownerKey;
   }
 }

@@ -13,6 +13,11 @@ final class Keys {
   static final String RESULT_PREFIX = "RESULT#";
   static final String RUNS = "RUNS";
   static final String FINDINGS_OPEN = "FINDINGS#OPEN";
+  /** GSI3 partition of every finding, listed newest first. */
+  static final String FINDINGS = "FINDINGS";
+  static final String EVENT_PREFIX = "EVENT#";
+  static final String ACTION_PREFIX = "ACTION#";
+  static final String OVERDUE_PREFIX = "OVERDUE#";
   /** GSI1 sort key date of an open finding without due date: sorts after every real date. */
   static final String NO_DUE_DATE = "9999-12-31";
 
@@ -42,8 +47,39 @@ final class Keys {
     return "FINDING#" + findingId;
   }
 
-  static String event(String at, long n) {
-    return "EVENT#" + at + "#" + String.format("%010d", n);
+  /**
+   * A history item's sort key: its time, then a 16-hex-digit sequence that makes it unique (and,
+   * within one process, keeps entries of the same instant in the order they were written).
+   */
+  static String event(String at, long sequence) {
+    return EVENT_PREFIX + at + "#" + String.format("%016x", sequence);
+  }
+
+  static String action(String actionId) {
+    return ACTION_PREFIX + actionId;
+  }
+
+  static String overdue(String actionId, String day) {
+    return OVERDUE_PREFIX + actionId + "#" + day;
+  }
+
+  /**
+   * GSI3 sort key of a finding: {@code <raisedAt>#<complemented id>~}. The index is read in
+   * descending order (newest first); each id character {@code c} is stored as
+   * {@code '-' + 'z' - c} and the key ends with {@code ~}, so findings raised at the same instant
+   * come in ascending id order, as the domain lists them.
+   */
+  static String findingsByRaisedAt(String raisedAt, String findingId) {
+    var key = new StringBuilder(raisedAt.length() + findingId.length() + 2).append(raisedAt)
+        .append('#');
+    for (int i = 0; i < findingId.length(); i++) {
+      char c = findingId.charAt(i);
+      if (c < '-' || c > 'z') {
+        throw new IllegalArgumentException("'" + findingId + "' is not a finding id");
+      }
+      key.append((char) ('-' + 'z' - c));
+    }
+    return key.append('~').toString();
   }
 
   static String check(String checkId) {

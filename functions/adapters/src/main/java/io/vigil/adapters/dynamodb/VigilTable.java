@@ -39,6 +39,14 @@ public final class VigilTable {
   public static final String GSI2 = "GSI2";
   public static final String GSI2_PK = "GSI2PK";
   public static final String GSI2_SK = "GSI2SK";
+  public static final String GSI3 = "GSI3";
+  public static final String GSI3_PK = "GSI3PK";
+  public static final String GSI3_SK = "GSI3SK";
+  /**
+   * Number attribute (epoch seconds) after which DynamoDB's TTL may delete an item; only on
+   * short-lived markers (overdue notices). TTL must be enabled on this attribute.
+   */
+  public static final String EXPIRES_AT = "expiresAt";
   public static final String TYPE = "type";
   public static final String VERSION = "version";
 
@@ -62,8 +70,9 @@ public final class VigilTable {
   }
 
   /**
-   * Creates the table (PK/SK, GSI1 and GSI2 with projection ALL, on-demand) unless it exists, and
-   * waits until it is ACTIVE. Idempotent; safe to call concurrently.
+   * Creates the table (PK/SK, GSI1, GSI2 and GSI3 with projection ALL, on-demand, TTL on
+   * {@value #EXPIRES_AT}) unless it exists, and waits until it is ACTIVE. Idempotent; safe to call
+   * concurrently.
    *
    * @return true if this call created the table
    * @throws IllegalStateException if a table of this name exists without Vigil's keys or indexes
@@ -73,12 +82,14 @@ public final class VigilTable {
     try {
       dynamo.createTable(r -> r.tableName(name)
           .billingMode(BillingMode.PAY_PER_REQUEST)
-          .attributeDefinitions(Stream.of(PK, SK, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK)
+          .attributeDefinitions(Stream.of(PK, SK, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, GSI3_PK,
+                  GSI3_SK)
               .map(a -> AttributeDefinition.builder()
                   .attributeName(a).attributeType(ScalarAttributeType.S).build())
               .toList())
           .keySchema(keys(PK, SK))
-          .globalSecondaryIndexes(index(GSI1, GSI1_PK, GSI1_SK), index(GSI2, GSI2_PK, GSI2_SK)));
+          .globalSecondaryIndexes(index(GSI1, GSI1_PK, GSI1_SK), index(GSI2, GSI2_PK, GSI2_SK),
+              index(GSI3, GSI3_PK, GSI3_SK)));
       created = true;
     } catch (ResourceInUseException alreadyExists) {
       created = false;
@@ -97,6 +108,9 @@ public final class VigilTable {
           .table();
     }
     verifyShape(table);
+    if (created) {
+      enableTimeToLive(dynamo);
+    }
     return created;
   }
 
@@ -107,11 +121,24 @@ public final class VigilTable {
     }
     var indexes = table.globalSecondaryIndexes().stream()
         .map(GlobalSecondaryIndexDescription::indexName).toList();
-    for (var required : List.of(GSI1, GSI2)) {
+    for (var required : List.of(GSI1, GSI2, GSI3)) {
       if (!indexes.contains(required)) {
         throw new IllegalStateException("table " + name + " exists but lacks index " + required
             + ": it was not created by Vigil, or by an older version; choose another name");
       }
+    }
+  }
+
+  /**
+   * Lets DynamoDB delete expired markers (attribute {@value #EXPIRES_AT}). Best effort: an emulator
+   * without TTL support keeps them, which changes nothing but the table's size.
+   */
+  private void enableTimeToLive(DynamoDbClient dynamo) {
+    try {
+      dynamo.updateTimeToLive(r -> r.tableName(name)
+          .timeToLiveSpecification(t -> t.attributeName(EXPIRES_AT).enabled(true)));
+    } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException e) {
+      // not supported here (some emulators): markers then stay until deleted by hand
     }
   }
 

@@ -6,10 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vigil.domain.control.ControlId;
+import io.vigil.domain.finding.ActionStatus;
+import io.vigil.domain.finding.CorrectiveAction;
 import io.vigil.domain.finding.Finding;
 import io.vigil.domain.finding.FindingId;
+import io.vigil.domain.finding.FindingQuery;
 import io.vigil.domain.finding.FindingRepository;
+import io.vigil.domain.finding.FindingSource;
 import io.vigil.domain.finding.FindingStatus;
+import io.vigil.domain.finding.FindingType;
+import io.vigil.domain.finding.HistoryEntry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,18 +191,18 @@ public abstract class FindingRepositoryContract {
     var f = TestData.automated(id("1"), TestData.arn(p, 1), LocalDate.of(2027, 1, 31));
     repo.openIfNoneOpen(f);
 
-    var edited = new Finding(f.id(), f.type(), f.source(), FindingStatus.IN_TREATMENT, f.title(),
+    var edited = new Finding(f.id(), f.type(), f.source(), FindingStatus.CORRECTED, f.title(),
         "containment done", f.severity(), f.controls(), f.clauses(), f.checkId(), f.accountId(),
         f.region(), f.resourceArn(), f.raisedAt(), LocalDate.of(2027, 2, 28), "alice",
         "missing guardrail", f.lastSeenAt(), f.evidenceRecoveredAt(), f.relatedFindingId(),
-        f.version());
+        "AUDIT-7", TestData.fullTreatment(), f.version());
     var saved = repo.update(edited);
 
     assertEquals(1, saved.version());
     assertEquals(edited.withVersion(1), saved);
     assertEquals(Optional.of(saved), repo.findById(f.id()));
     assertEquals(List.of(saved), openOfThisTest());
-    var again = repo.update(saved.withStatus(FindingStatus.PENDING_VERIFICATION));
+    var again = repo.update(saved.withStatus(FindingStatus.ANALYSED));
     assertEquals(2, again.version());
     assertEquals(Optional.of(again), repo.findById(f.id()));
   }
@@ -204,7 +211,7 @@ public abstract class FindingRepositoryContract {
   void updateBasedOnAStaleVersionThrowsAndChangesNothing() {
     var f = TestData.automated(id("1"), TestData.arn(p, 1), null);
     repo.openIfNoneOpen(f);
-    var current = repo.update(f.withStatus(FindingStatus.IN_TREATMENT));
+    var current = repo.update(f.withStatus(FindingStatus.CORRECTED));
 
     assertThrows(FindingRepository.ConcurrentModificationException.class,
         () -> repo.update(f.withStatus(FindingStatus.CLOSED)));
@@ -290,5 +297,251 @@ public abstract class FindingRepositoryContract {
   void unknownIdsAndSubjectsAreEmpty() {
     assertEquals(Optional.empty(), repo.findById(FindingId.of(id("none"))));
     assertEquals(Optional.empty(), repo.findOpenBySubject(TestData.subjectOf(TestData.arn(p, 9))));
+  }
+  // ---- history ------------------------------------------------------------------------------
+
+  private static HistoryEntry entry(int second, String actor, HistoryEntry.Kind kind,
+      FindingStatus from, FindingStatus to, String actionId, long version, String... fields) {
+    return new HistoryEntry(TestData.T0.plusSeconds(second), actor, kind, from, to,
+        List.of(fields), actionId, version);
+  }
+
+  @Test
+  void everyChangeAppendsItsHistoryEntry_oldestFirst() {
+    var f = TestData.audit(id("1"), LocalDate.of(2027, 1, 31));
+    var created = entry(0, "alice", HistoryEntry.Kind.CREATED, null, FindingStatus.OPEN, null, 0);
+    repo.create(f, created);
+    var moved = entry(60, "bob@example.com", HistoryEntry.Kind.TRANSITION, FindingStatus.OPEN,
+        FindingStatus.CORRECTED, null, 1, "status", "treatment.correction");
+    var saved = repo.update(f.withStatus(FindingStatus.CORRECTED), moved);
+    var edited = entry(120, "bob@example.com", HistoryEntry.Kind.EDITED,
+        FindingStatus.CORRECTED, FindingStatus.CORRECTED, null, 2, "owner");
+    var sameInstant = entry(120, "carol", HistoryEntry.Kind.EDITED, FindingStatus.CORRECTED,
+        FindingStatus.CORRECTED, null, 3, "dueDate");
+    saved = repo.update(saved, edited);
+    repo.update(saved, sameInstant);
+
+    assertEquals(List.of(created, moved, edited, sameInstant), repo.history(f.id()),
+        "entries of the same instant are all kept, in the order written");
+    assertEquals(List.of(), repo.history(FindingId.of(id("none"))));
+  }
+
+  @Test
+  void aRejectedUpdateWritesNoHistory() {
+    var f = TestData.audit(id("1"), null);
+    var created = entry(0, "alice", HistoryEntry.Kind.CREATED, null, FindingStatus.OPEN, null, 0);
+    repo.create(f, created);
+    repo.update(f, entry(1, "bob", HistoryEntry.Kind.EDITED, FindingStatus.OPEN,
+        FindingStatus.OPEN, null, 1, "title"));
+
+    assertThrows(FindingRepository.ConcurrentModificationException.class, () -> repo.update(f,
+        entry(2, "carol", HistoryEntry.Kind.EDITED, FindingStatus.OPEN, FindingStatus.OPEN,
+            null, 1, "title")));
+    assertThrows(IllegalStateException.class, () -> repo.create(f, created));
+
+    assertEquals(2, repo.history(f.id()).size());
+  }
+
+  // ---- corrective actions -------------------------------------------------------------------
+
+  private CorrectiveAction action(FindingId finding, String n, String description) {
+    return new CorrectiveAction("A-" + p + "-" + n, finding, description, "bob",
+        LocalDate.of(2027, 1, 31), ActionStatus.PLANNED, "no failing run for 30 days", null, null,
+        0);
+  }
+
+  @Test
+  void actionsAreStoredInTheOrderAddedWithTheirHistory() {
+    var f = TestData.audit(id("1"), null);
+    repo.create(f, entry(0, "alice", HistoryEntry.Kind.CREATED, null, FindingStatus.OPEN, null,
+        0));
+    var second = action(f.id(), "9", "rotate keys");
+    var first = action(f.id(), "1", "enforce encryption");
+    var added = entry(10, "alice", HistoryEntry.Kind.ACTION_ADDED, FindingStatus.OPEN,
+        FindingStatus.OPEN, second.id(), 0, "description", "owner", "dueDate");
+
+    assertEquals(second, repo.addAction(second, added));
+    repo.addAction(first, entry(11, "alice", HistoryEntry.Kind.ACTION_ADDED, FindingStatus.OPEN,
+        FindingStatus.OPEN, first.id(), 0, "description"));
+
+    assertEquals(List.of(second, first), repo.actionsOf(f.id()), "in the order added, not by id");
+    assertEquals(List.of(HistoryEntry.Kind.CREATED, HistoryEntry.Kind.ACTION_ADDED,
+        HistoryEntry.Kind.ACTION_ADDED), repo.history(f.id()).stream().map(HistoryEntry::kind)
+        .toList());
+    assertEquals(added, repo.history(f.id()).get(1));
+    assertEquals(List.of(), repo.actionsOf(FindingId.of(id("none"))));
+  }
+
+  @Test
+  void anActionNeedsAnExistingFindingAndAFreshId() {
+    var f = TestData.audit(id("1"), null);
+    var orphan = action(FindingId.of(id("none")), "1", "x");
+    var e = entry(0, "alice", HistoryEntry.Kind.ACTION_ADDED, null, null, orphan.id(), 0);
+
+    assertThrows(IllegalArgumentException.class, () -> repo.addAction(orphan, e));
+    assertEquals(List.of(), repo.history(orphan.findingId()));
+
+    repo.create(f);
+    var a = action(f.id(), "1", "enforce encryption");
+    repo.addAction(a, e);
+    assertThrows(IllegalStateException.class, () -> repo.addAction(a, e));
+    assertEquals(List.of(a), repo.actionsOf(f.id()));
+    assertEquals(2, repo.history(f.id()).size(), "created + one action added");
+  }
+
+  @Test
+  void updateActionIncrementsItsVersionAndRefusesStaleEdits() {
+    var f = TestData.audit(id("1"), null);
+    repo.create(f);
+    var a = action(f.id(), "1", "enforce encryption");
+    repo.addAction(a, entry(1, "alice", HistoryEntry.Kind.ACTION_ADDED, FindingStatus.OPEN,
+        FindingStatus.OPEN, a.id(), 0));
+    var implemented = a.edited(a.description(), a.owner(), a.dueDate(), ActionStatus.IMPLEMENTED,
+        a.effectivenessCriteria(), "bob", TestData.T0.plusSeconds(90));
+    var updated = entry(2, "bob", HistoryEntry.Kind.ACTION_UPDATED, FindingStatus.OPEN,
+        FindingStatus.OPEN, a.id(), 0, "status", "implementedBy", "implementedAt");
+
+    var saved = repo.updateAction(implemented, updated);
+
+    assertEquals(implemented.withVersion(1), saved);
+    assertEquals(List.of(saved), repo.actionsOf(f.id()));
+    assertThrows(FindingRepository.ConcurrentModificationException.class,
+        () -> repo.updateAction(a.edited("other", "eve", a.dueDate(), ActionStatus.CANCELLED,
+            null, null, null), updated));
+    assertThrows(IllegalArgumentException.class,
+        () -> repo.updateAction(action(f.id(), "2", "never added"), updated));
+    assertEquals(List.of(saved), repo.actionsOf(f.id()), "the stale edit changed nothing");
+    assertEquals(3, repo.history(f.id()).size(), "created, added, updated; nothing for refusals");
+    assertEquals(updated, repo.history(f.id()).get(2));
+  }
+
+  // ---- listing ------------------------------------------------------------------------------
+
+  /** Findings of this test (owner {@code Team-<p>}), raised one minute apart from T0 + i min. */
+  private Finding listed(String n, int minute, FindingType type, FindingSource source,
+      String control, LocalDate due) {
+    return TestData.raised(id(n), type, source, control, "Team-" + p,
+        TestData.T0.plusSeconds(60L * minute), due);
+  }
+
+  private FindingQuery ofThisTest() {
+    return new FindingQuery(null, null, null, null, "team-" + p, null);
+  }
+
+  private List<FindingId> all(FindingQuery query, int limit) {
+    var ids = new ArrayList<FindingId>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      var page = repo.find(query, cursor, limit);
+      assertTrue(page.items().size() <= limit);
+      assertTrue(page.nextCursor() == null || page.items().size() == limit,
+          "only a full page has a next page");
+      page.items().forEach(f -> ids.add(f.id()));
+      cursor = page.nextCursor();
+      assertTrue(++pages < 100, "pagination terminates");
+    } while (cursor != null);
+    return ids;
+  }
+
+  @Test
+  void findListsNewestFirstAndPagesWithAnOpaqueCursor() {
+    var created = new ArrayList<Finding>();
+    for (int i = 0; i < 7; i++) {
+      created.add(listed("n" + i, i, FindingType.OBSERVATION, FindingSource.INTERNAL_AUDIT,
+          "A.5.1", null));
+    }
+    created.add(listed("n3b", 3, FindingType.OBSERVATION, FindingSource.INTERNAL_AUDIT, "A.5.1",
+        null));
+    created.forEach(repo::create);
+
+    var first = repo.find(ofThisTest(), null, 3);
+
+    assertEquals(List.of(created.get(6), created.get(5), created.get(4)), first.items());
+    assertTrue(first.nextCursor() != null);
+    assertEquals(List.of(6, 5, 4, 3, 7, 2, 1, 0).stream().map(i -> created.get(i).id()).toList(),
+        all(ofThisTest(), 3), "newest first; the same instant by id");
+    assertEquals(8, all(ofThisTest(), 8).size());
+    assertEquals(8, all(ofThisTest(), 100).size());
+  }
+
+  @Test
+  void findFiltersByEveryField() {
+    var day = LocalDate.of(2027, 1, 15);
+    var a = listed("a", 1, FindingType.MAJOR_NONCONFORMITY, FindingSource.EXTERNAL_AUDIT,
+        "A.8.24", day.minusDays(1));
+    var b = listed("b", 2, FindingType.MINOR_NONCONFORMITY, FindingSource.INCIDENT, "A.5.1",
+        day);
+    var c = listed("c", 3, FindingType.MAJOR_NONCONFORMITY, FindingSource.INCIDENT, "A.5.1",
+        day.minusDays(30)).withStatus(FindingStatus.CLOSED);
+    var d = listed("d", 4, FindingType.OBSERVATION, FindingSource.INTERNAL_AUDIT, "A.8.24", null)
+        .withStatus(FindingStatus.CORRECTED);
+    var e = TestData.raised(id("e"), FindingType.OBSERVATION, FindingSource.INTERNAL_AUDIT,
+        "A.8.24", "someone-else-" + p, TestData.T0, day.minusDays(5));
+    for (var f : List.of(a, b, c, d, e)) {
+      repo.create(f);
+    }
+    var owner = "TEAM-" + p;
+
+    assertEquals(List.of(b.id(), a.id()), all(new FindingQuery(FindingStatus.OPEN, null, null,
+        null, owner, null), 2));
+    assertEquals(List.of(d.id()), all(new FindingQuery(FindingStatus.CORRECTED, null, null, null,
+        owner, null), 2));
+    assertEquals(List.of(c.id(), a.id()), all(new FindingQuery(null,
+        FindingType.MAJOR_NONCONFORMITY, null, null, owner, null), 2));
+    assertEquals(List.of(c.id(), b.id()), all(new FindingQuery(null, null,
+        FindingSource.INCIDENT, null, owner, null), 2));
+    assertEquals(List.of(d.id(), a.id()), all(new FindingQuery(null, null, null,
+        ControlId.parse("A.8.24"), owner, null), 2));
+    assertEquals(List.of(d.id(), c.id(), b.id(), a.id()), all(ofThisTest(), 2),
+        "the owner filter ignores case");
+    assertEquals(List.of(a.id()), all(new FindingQuery(null, null, null, null, owner, day), 2),
+        "overdue: open and due before the day (not on it, not closed, not without due date)");
+    assertEquals(List.of(e.id()), all(new FindingQuery(null, FindingType.OBSERVATION,
+        FindingSource.INTERNAL_AUDIT, ControlId.parse("A.8.24"), "someone-else-" + p, day), 5));
+    assertEquals(List.of(), all(new FindingQuery(FindingStatus.CLOSED,
+        FindingType.OBSERVATION, null, null, owner, null), 2));
+  }
+
+  @Test
+  void findPagesThroughManyNonMatchingItems() {
+    var expected = new ArrayList<FindingId>();
+    for (int i = 0; i < 13; i++) {
+      var control = i % 4 == 0 ? "A.5.7" : "A.8.1";
+      var f = listed("m" + i, i, FindingType.OBSERVATION, FindingSource.INTERNAL_AUDIT, control,
+          null);
+      repo.create(f);
+      if (i % 4 == 0) {
+        expected.add(0, f.id());
+      }
+    }
+    var query = new FindingQuery(null, null, null, ControlId.parse("A.5.7"), "team-" + p, null);
+
+    assertEquals(expected, all(query, 1), "4 matches, one per page, among 13");
+    assertEquals(expected, all(query, 3));
+  }
+
+  @Test
+  void anInvalidCursorIsRefused() {
+    for (var bad : List.of("not a cursor!", "", "djF8eHx5")) {
+      assertThrows(IllegalArgumentException.class, () -> repo.find(FindingQuery.all(), bad, 5),
+          "cursor '" + bad + "'");
+    }
+  }
+
+  // ---- overdue notices ----------------------------------------------------------------------
+
+  @Test
+  void anOverdueNoticeIsMarkedOncePerActionAndDay() {
+    var f = FindingId.of(id("1"));
+    var day = LocalDate.of(2027, 2, 1);
+
+    assertTrue(repo.markOverdueNotified(f, "A-1", day));
+    assertFalse(repo.markOverdueNotified(f, "A-1", day), "same action, same day");
+    assertTrue(repo.markOverdueNotified(f, "A-1", day.plusDays(1)));
+    repo.clearOverdueNotified(f, "A-1", day);
+    assertTrue(repo.markOverdueNotified(f, "A-1", day), "a cleared notice can be sent again");
+    assertTrue(repo.markOverdueNotified(f, "A-2", day));
+    assertTrue(repo.markOverdueNotified(FindingId.of(id("2")), "A-1", day));
   }
 }

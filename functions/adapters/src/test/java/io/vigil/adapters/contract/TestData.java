@@ -12,6 +12,7 @@ import io.vigil.domain.finding.FindingId;
 import io.vigil.domain.finding.FindingSource;
 import io.vigil.domain.finding.FindingStatus;
 import io.vigil.domain.finding.FindingType;
+import io.vigil.domain.finding.Treatment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class TestData {
         "Default encryption is off on " + resourceArn, Severity.HIGH,
         List.of(ControlId.parse("A.8.24"), ControlId.parse("A.5.33")),
         List.of(ClauseId.parse("10.2")), CHECK, ACCOUNT, "eu-west-1", resourceArn, T0, dueDate,
-        "platform-team", null, null, null, null, 0);
+        "platform-team", null, null, null, null, null, null, 0);
   }
 
   /** An open finding raised by an internal audit (no subject). */
@@ -58,7 +59,22 @@ public final class TestData {
     return new Finding(FindingId.of(id), FindingType.OBSERVATION, FindingSource.INTERNAL_AUDIT,
         FindingStatus.OPEN, "Access reviews are late", "", Severity.MEDIUM, List.of(),
         List.of(ClauseId.parse("9.2"), ClauseId.parse("6.1.3")), null, null, null, null, T0,
-        dueDate, null, null, null, null, null, 0);
+        dueDate, null, null, null, null, null, "AUDIT-2026-1", null, 0);
+  }
+
+  /** An open finding of {@code source} raised at {@code raisedAt}, with every field set. */
+  public static Finding raised(String id, FindingType type, FindingSource source, String control,
+      String owner, Instant raisedAt, LocalDate dueDate) {
+    return new Finding(FindingId.of(id), type, source, FindingStatus.OPEN, "Finding " + id,
+        "raised for the listing", Severity.LOW, List.of(ControlId.parse(control)), List.of(), null,
+        null, null, null, raisedAt, dueDate, owner, null, null, null, null, null, null, 0);
+  }
+
+  /** A treatment with every step recorded. */
+  public static Treatment fullTreatment() {
+    return new Treatment("bucket encryption switched on", "two more buckets found and fixed",
+        T0.plusSeconds(3600), "no unencrypted bucket in the last 3 runs", "bob",
+        T0.plusSeconds(7200), "guardrail added to the baseline", "accepted: low risk");
   }
 
   public static String subjectOf(String resourceArn) {

@@ -1,16 +1,22 @@
 package io.vigil.adapters.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.adapters.Emulated;
 import io.vigil.adapters.contract.FindingRepositoryContract;
 import io.vigil.adapters.contract.TestData;
 import io.vigil.domain.finding.Finding;
+import io.vigil.domain.finding.FindingId;
+import io.vigil.domain.finding.FindingQuery;
 import io.vigil.domain.finding.FindingRepository;
+import io.vigil.domain.finding.FindingStatus;
+import io.vigil.domain.finding.HistoryEntry;
 import io.vigil.domain.time.Clock;
 import io.vigil.emulator.junit.AwsEmulator;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +59,47 @@ class DynamoDbFindingRepositoryIT extends FindingRepositoryContract {
   @Override
   protected boolean isolatesConcurrentTransactions() {
     return !embeddedMoto;
+  }
+
+  @Test
+  void theAutomatedLifeCycleWritesHistoryByVigil() {
+    var p = TestData.unique();
+    var repo = repository();
+    var f = TestData.automated("F-" + p, TestData.arn(p, 1), null);
+    repo.recordFailure(f, f.raisedAt());
+    repo.recordRecovery(f.subjectKey(), f.raisedAt().plusSeconds(60));
+    repo.recordFailure(f, f.raisedAt().plusSeconds(120));
+    repo.update(repo.findById(f.id()).orElseThrow().withStatus(FindingStatus.CLOSED),
+        new HistoryEntry(f.raisedAt().plusSeconds(150), "vigil", HistoryEntry.Kind.EDITED,
+            FindingStatus.OPEN, FindingStatus.CLOSED, List.of("status"), null, 1));
+    repo.recordFailure(TestData.automated("F-" + p + "-2", TestData.arn(p, 1), null),
+        f.raisedAt().plusSeconds(180));
+
+    var history = repo.history(f.id());
+    assertEquals(List.of(HistoryEntry.Kind.OPENED_BY_CHECK, HistoryEntry.Kind.EVIDENCE_RECOVERED,
+        HistoryEntry.Kind.FAILING_AGAIN, HistoryEntry.Kind.EDITED),
+        history.stream().map(HistoryEntry::kind).toList());
+    assertTrue(history.stream().allMatch(e -> e.actor().equals("vigil")));
+    assertEquals(FindingStatus.CLOSED, history.get(3).to());
+    assertEquals(List.of("relatedFindingId"),
+        repo.history(FindingId.of("F-" + p + "-2")).get(0).fieldsChanged(),
+        "a regression says what links it");
+  }
+
+  @Test
+  void findMergesTheEvidenceOfAutomatedFindings() {
+    var p = TestData.unique();
+    var repo = repository();
+    var f = TestData.automated("F-" + p, TestData.arn(p, 1), null);
+    repo.recordFailure(f, f.raisedAt().plusSeconds(30));
+    repo.recordRecovery(f.subjectKey(), f.raisedAt().plusSeconds(60));
+
+    var listed = repo.find(new FindingQuery(null, null, null, null, "platform-team", null), null,
+        1000).items().stream().filter(x -> x.id().equals(f.id())).findFirst().orElseThrow();
+
+    assertEquals(f.raisedAt().plusSeconds(30), listed.lastSeenAt());
+    assertEquals(f.raisedAt().plusSeconds(60), listed.evidenceRecoveredAt());
+    assertEquals(repo.findById(f.id()).orElseThrow(), listed);
   }
 
   @Test

@@ -17,8 +17,10 @@ class KeysTest {
     assertEquals("FINDING#F-1", Keys.finding("F-1"));
     assertEquals("CHECK#s3_bucket_x_y", Keys.check("s3_bucket_x_y"));
     assertEquals("CONTROL#A.8.24", Keys.control("A.8.24"));
-    assertEquals("EVENT#2026-11-28T06:00:00.000000000Z#0000000003",
-        Keys.event("2026-11-28T06:00:00.000000000Z", 3));
+    assertEquals("EVENT#2026-11-28T06:00:00.000000000Z#00000000000000ff",
+        Keys.event("2026-11-28T06:00:00.000000000Z", 255));
+    assertEquals("ACTION#A-1", Keys.action("A-1"));
+    assertEquals("OVERDUE#A-1#2027-02-01", Keys.overdue("A-1", "2027-02-01"));
   }
 
   @Test

@@ -10,8 +10,11 @@ import io.vigil.adapters.Emulated;
 import io.vigil.adapters.contract.TestData;
 import io.vigil.domain.check.CheckStatus;
 import io.vigil.domain.collection.RunSummary;
+import io.vigil.domain.finding.ActionStatus;
+import io.vigil.domain.finding.CorrectiveAction;
 import io.vigil.domain.finding.Finding;
 import io.vigil.domain.finding.FindingStatus;
+import io.vigil.domain.finding.HistoryEntry;
 import io.vigil.domain.time.Clock;
 import io.vigil.emulator.junit.AwsEmulator;
 import io.vigil.emulator.junit.WithAwsEmulator;
@@ -102,7 +105,8 @@ class VigilTableLayoutIT {
         .allMatch(a -> a.attributeType() == ScalarAttributeType.S));
     assertEquals(BillingMode.PAY_PER_REQUEST, t.billingModeSummary().billingMode());
     var indexes = t.globalSecondaryIndexes();
-    assertEquals(2, indexes.size());
+    assertEquals(List.of(VigilTable.GSI1, VigilTable.GSI2, VigilTable.GSI3),
+        indexes.stream().map(i -> i.indexName()).sorted().toList());
     for (var index : indexes) {
       assertEquals(ProjectionType.ALL, index.projection().projectionType());
       var keys = index.keySchema().stream().map(k -> k.attributeName()).toList();
@@ -120,6 +124,27 @@ class VigilTableLayoutIT {
     var e = assertThrows(IllegalStateException.class,
         () -> new VigilTable(other).createIfAbsent(aws.dynamo()));
     assertTrue(e.getMessage().contains("not created by Vigil"), e.getMessage());
+  }
+
+  @Test
+  void aTableOfAnOlderVersionWithoutGsi3IsRefused() {
+    var older = Emulated.uniqueName("older");
+    var gsi = java.util.stream.Stream.of(1, 2).map(n -> software.amazon.awssdk.services.dynamodb
+        .model.GlobalSecondaryIndex.builder().indexName("GSI" + n)
+        .keySchema(k -> k.attributeName("GSI" + n + "PK").keyType(KeyType.HASH),
+            k -> k.attributeName("GSI" + n + "SK").keyType(KeyType.RANGE))
+        .projection(pr -> pr.projectionType(ProjectionType.ALL)).build()).toList();
+    aws.dynamo().createTable(r -> r.tableName(older).billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(java.util.stream.Stream.of("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK",
+            "GSI2SK").map(n -> software.amazon.awssdk.services.dynamodb.model.AttributeDefinition
+            .builder().attributeName(n).attributeType(ScalarAttributeType.S).build()).toList())
+        .keySchema(k -> k.attributeName("PK").keyType(KeyType.HASH),
+            k -> k.attributeName("SK").keyType(KeyType.RANGE))
+        .globalSecondaryIndexes(gsi));
+
+    var e = assertThrows(IllegalStateException.class,
+        () -> new VigilTable(older).createIfAbsent(aws.dynamo()));
+    assertTrue(e.getMessage().contains("lacks index GSI3"), e.getMessage());
   }
 
   @Test
@@ -177,9 +202,14 @@ class VigilTableLayoutIT {
     assertEquals(f.id().value(), s(get(subject, "OPEN_FINDING"), "findingId"));
     assertEquals("OpenFindingLock", s(get(subject, "OPEN_FINDING"), "type"));
     var collection = query(null, VigilTable.PK, pk, null);
-    assertEquals(List.of("EVENT#2026-11-28T06:00:00.123456789Z#0000000000", "EVIDENCE", "META"),
-        collection.stream().map(i -> s(i, "SK")).toList());
-    assertEquals("OPENED", s(collection.get(0), "event"));
+    assertEquals(3, collection.size());
+    assertTrue(s(collection.get(0), "SK")
+        .matches("EVENT#2026-11-28T06:00:00.123456789Z#[0-9a-f]{16}"), s(collection.get(0), "SK"));
+    assertEquals(List.of("EVIDENCE", "META"),
+        collection.subList(1, 3).stream().map(i -> s(i, "SK")).toList());
+    assertEquals("OPENED_BY_CHECK", s(collection.get(0), "kind"));
+    assertEquals("vigil", s(collection.get(0), "actor"));
+    assertEquals("OPEN", s(collection.get(0), "to"));
     assertEquals("2026-11-28T06:00:00.123456789Z", s(collection.get(1), "lastSeenAt"),
         "automation's facts live in their own item, apart from the people-edited META");
     assertEquals(f.id().value(), s(get(subject, "LAST_FINDING"), "findingId"));
@@ -200,8 +230,49 @@ class VigilTableLayoutIT {
     assertEquals(List.of(), openOnGsi1(p));
     var events = query(null, VigilTable.PK, pk, "EVENT#");
     assertEquals(2, events.size());
-    assertEquals("EVENT#2026-12-01T09:30:00.000000000Z#0000000001", s(events.get(1), "SK"));
-    assertEquals("CLOSED", s(events.get(1), "event"));
+    assertTrue(s(events.get(1), "SK").startsWith("EVENT#2026-12-01T09:30:00.000000000Z#"));
+    assertEquals("EDITED", s(events.get(1), "kind"));
+    assertEquals("CLOSED", s(events.get(1), "to"));
+    assertEquals("1", events.get(1).get("version").n());
+  }
+
+  @Test
+  void actionsHistoryOverdueMarkersAndTheListingIndex() {
+    var findings = new DynamoDbFindingRepository(aws.enhanced(), table.name(),
+        Clock.fixed(EDITED_AT));
+    var p = TestData.unique();
+    var f = TestData.audit("F-" + p, LocalDate.of(2027, 1, 31));
+    var pk = "FINDING#" + f.id();
+    findings.create(f, new HistoryEntry(TestData.T0, "alice", HistoryEntry.Kind.CREATED, null,
+        FindingStatus.OPEN, List.of(), null, 0));
+    var action = new CorrectiveAction("A-" + p, f.id(), "review access quarterly", "bob",
+        LocalDate.of(2027, 1, 31), ActionStatus.PLANNED, null, null, null, 0);
+    findings.addAction(action, new HistoryEntry(EDITED_AT, "alice",
+        HistoryEntry.Kind.ACTION_ADDED, FindingStatus.OPEN, FindingStatus.OPEN,
+        List.of("description"), action.id(), 0));
+    assertTrue(findings.markOverdueNotified(f.id(), action.id(), LocalDate.of(2027, 2, 1)));
+
+    var actionItem = get(pk, "ACTION#" + action.id());
+    assertEquals("CorrectiveAction", s(actionItem, "type"));
+    assertEquals("0", actionItem.get("version").n());
+    assertEquals("2026-12-01T09:30:00.000000000Z", s(actionItem, "createdAt"));
+    assertEquals(1, query(null, VigilTable.PK, pk, "ACTION#").size());
+    var history = query(null, VigilTable.PK, pk, "EVENT#");
+    assertEquals(List.of("CREATED", "ACTION_ADDED"), history.stream().map(i -> s(i, "kind"))
+        .toList());
+    assertEquals(List.of("description"), history.get(1).get("fieldsChanged").l().stream()
+        .map(AttributeValue::s).toList());
+    assertEquals(action.id(), s(history.get(1), "actionId"));
+    var marker = get(pk, "OVERDUE#" + action.id() + "#2027-02-01");
+    assertEquals("OverdueNotice", s(marker, "type"));
+    assertEquals(Long.toString(Instant.parse("2027-05-02T00:00:00Z").getEpochSecond()),
+        marker.get("expiresAt").n(), "the marker expires through TTL, 90 days after its day");
+
+    var listed = query(VigilTable.GSI3, VigilTable.GSI3_PK, "FINDINGS", null).stream()
+        .filter(i -> s(i, "findingId").equals(f.id().value())).toList();
+    assertEquals(1, listed.size(), "only META items are on GSI3");
+    assertTrue(s(listed.get(0), "GSI3SK").startsWith("2026-11-28T06:00:00.123456789Z#"));
+    assertEquals("AUDIT-2026-1", s(listed.get(0), "auditId"));
   }
 
   @Test

@@ -102,6 +102,9 @@ public interface FindingRepository {
    */
   boolean markOverdueNotified(FindingId findingId, String actionId, java.time.LocalDate day);
 
+  /** Forgets an overdue notice of {@code day} that could not be published, so it is sent later. */
+  void clearOverdueNotified(FindingId findingId, String actionId, java.time.LocalDate day);
+
   /** Thrown when an edit is based on an outdated version of a record. */
   final class ConcurrentModificationException extends RuntimeException {
     public ConcurrentModificationException(String message) {

@@ -190,7 +190,9 @@ public final class FindingService {
 
   /**
    * Finds the corrective actions that are past due and publishes one {@code Action Overdue} event
-   * per action per day, however often it runs.
+   * per action per day, however often it runs. If publishing fails, the day's notices are
+   * forgotten again and the exception propagates, so the next sweep (or the scheduler's retry)
+   * sends them.
    *
    * @return the events published
    */
@@ -206,7 +208,13 @@ public final class FindingService {
       }
     }
     if (!due.isEmpty()) {
-      publisher.publish(due);
+      try {
+        publisher.publish(due);
+      } catch (RuntimeException e) {
+        // not published: forget today's notices so the next sweep sends them (never dropped)
+        due.forEach(n -> repository.clearOverdueNotified(n.finding().id(), n.action().id(), today));
+        throw e;
+      }
     }
     return due;
   }

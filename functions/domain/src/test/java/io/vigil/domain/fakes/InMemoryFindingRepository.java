@@ -135,6 +135,12 @@ public class InMemoryFindingRepository implements FindingRepository {
   }
 
   @Override
+  public synchronized void clearOverdueNotified(FindingId findingId, String actionId,
+      LocalDate day) {
+    overdueNotices.remove(findingId + "#" + actionId + "#" + day);
+  }
+
+  @Override
   public synchronized Optional<Finding> findById(FindingId id) {
     return Optional.ofNullable(findings.get(id));
   }

@@ -199,7 +199,14 @@ class FindingServiceTest {
     now.set(Instant.parse("2026-12-03T06:00:00Z"));
     assertEquals(1, service.sweepOverdue(published::addAll).size(), "next day: again");
 
-    assertEquals(2, published.size());
+    now.set(Instant.parse("2026-12-04T06:00:00Z"));
+    assertThrows(IllegalStateException.class, () -> service.sweepOverdue(events -> {
+      throw new IllegalStateException("event bus unavailable");
+    }));
+    assertEquals(1, service.sweepOverdue(published::addAll).size(),
+        "a notice that could not be published is sent by the next sweep");
+
+    assertEquals(3, published.size());
     assertEquals("Action Overdue", published.get(0).detailType());
     assertEquals(2, published.get(0).detail().get("daysOverdue"));
     assertNull(published.get(0).detail().get("missing"));

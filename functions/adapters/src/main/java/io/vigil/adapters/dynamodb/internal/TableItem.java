@@ -6,8 +6,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * What every item of the table has: its keys ({@code PK}/{@code SK} and the optional, sparse
- * {@code GSI1}/{@code GSI2} keys) and its {@code type}. Item classes extend it, and their static
- * schemas {@code extend(}{@link #SCHEMA}{@code )}. Null attributes are not written, so an item
+ * {@code GSI1}/{@code GSI2}/{@code GSI3} keys) and its {@code type}. Item classes extend it, and
+ * their static schemas {@code extend(}{@link #SCHEMA}{@code )}. Null attributes are not written, so an item
  * without GSI keys is simply absent from that index.
  */
 public abstract class TableItem {
@@ -35,6 +35,12 @@ public abstract class TableItem {
           .addAttribute(String.class, a -> a.name(VigilTable.GSI2_SK)
               .getter(TableItem::getGsi2sk).setter(TableItem::setGsi2sk)
               .tags(StaticAttributeTags.secondarySortKey(VigilTable.GSI2)))
+          .addAttribute(String.class, a -> a.name(VigilTable.GSI3_PK)
+              .getter(TableItem::getGsi3pk).setter(TableItem::setGsi3pk)
+              .tags(StaticAttributeTags.secondaryPartitionKey(VigilTable.GSI3)))
+          .addAttribute(String.class, a -> a.name(VigilTable.GSI3_SK)
+              .getter(TableItem::getGsi3sk).setter(TableItem::setGsi3sk)
+              .tags(StaticAttributeTags.secondarySortKey(VigilTable.GSI3)))
           .build();
 
   private String pk;
@@ -44,6 +50,8 @@ public abstract class TableItem {
   private String gsi1sk;
   private String gsi2pk;
   private String gsi2sk;
+  private String gsi3pk;
+  private String gsi3sk;
 
   protected TableItem() {}
 
@@ -108,5 +116,21 @@ public abstract class TableItem {
 
   public void setGsi2sk(String gsi2sk) {
     this.gsi2sk = gsi2sk;
+  }
+
+  public String getGsi3pk() {
+    return gsi3pk;
+  }
+
+  public void setGsi3pk(String gsi3pk) {
+    this.gsi3pk = gsi3pk;
+  }
+
+  public String getGsi3sk() {
+    return gsi3sk;
+  }
+
+  public void setGsi3sk(String gsi3sk) {
+    this.gsi3sk = gsi3sk;
   }
 }
