@@ -57,6 +57,14 @@ final class AwsOptions {
    * moto the command started) when neither names an endpoint.
    */
   AwsTarget resolve(UnaryOperator<String> env, String fallbackEndpoint) {
+    return resolve(env, fallbackEndpoint, true);
+  }
+
+  /**
+   * The target, for a command that may not need the evidence bucket ({@code bucketRequired}
+   * false: the findings API); an unneeded, unnamed bucket is left empty.
+   */
+  AwsTarget resolve(UnaryOperator<String> env, String fallbackEndpoint, boolean bucketRequired) {
     var endpoint = configuredEndpoint(env).or(() -> first(fallbackEndpoint));
     if (endpoint.isPresent()) {
       try {
@@ -71,6 +79,9 @@ final class AwsOptions {
     var resolvedTable = first(table, env.apply("VIGIL_TABLE_NAME")).orElse(DEFAULT_TABLE);
     var resolvedBucket = first(bucket, env.apply("VIGIL_EVIDENCE_BUCKET"),
         emulated ? DEFAULT_LOCAL_BUCKET : null);
+    if (resolvedBucket.isEmpty() && !bucketRequired) {
+      resolvedBucket = Optional.of("");
+    }
     if (resolvedBucket.isEmpty()) {
       throw usage("no evidence bucket for real AWS: pass --bucket NAME or set"
           + " VIGIL_EVIDENCE_BUCKET (or give --endpoint-url to use an emulator)");

@@ -53,6 +53,6 @@ record AwsTarget(
   /** One line for the progress output, e.g. "http://127.0.0.1:5000 (eu-west-1)". */
   String describe() {
     return endpoint.orElse("AWS") + " (" + region.orElse("default region") + "), table " + table
-        + ", bucket " + bucket;
+        + (bucket.isEmpty() ? "" : ", bucket " + bucket);
   }
 }

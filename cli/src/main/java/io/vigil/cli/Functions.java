@@ -18,8 +18,15 @@ final class Functions {
         throws Exception;
   }
 
-  /** A function: name as in {@code events/<name>/}, a one-line description, its invoker. */
-  record Function(String name, String description, Invoker invoker) {}
+  /**
+   * A function: name as in {@code events/<name>/}, a one-line description, its invoker, and
+   * whether it needs the evidence bucket.
+   */
+  record Function(String name, String description, Invoker invoker, boolean needsBucket) {
+    Function(String name, String description, Invoker invoker) {
+      this(name, description, invoker, true);
+    }
+  }
 
   private static final Map<String, Function> ALL = new LinkedHashMap<>();
 
@@ -30,6 +37,9 @@ final class Functions {
     register(new Function("collect-evidence-queue",
         "SQS fan-out: collects the account x region units of a run (batch item failures)",
         Functions::collectEvidenceQueue));
+    register(new Function("findings-api",
+        "API Gateway HTTP API request (findings, actions) or the daily overdue sweep",
+        Functions::findingsApi, false));
   }
 
   private Functions() {}
@@ -51,6 +61,13 @@ final class Functions {
     try (var handler = new io.vigil.functions.collectevidence.CollectEvidenceQueueHandler(
         io.micronaut.context.ApplicationContext.builder().properties(target.properties()))) {
       return handler.handleRequest(event, null);
+    }
+  }
+
+  private static Object findingsApi(
+      AwsTarget target, Map<String, Object> event, ConsoleProgress progress) throws Exception {
+    try (var session = FindingsSession.open(target)) {
+      return session.handle(event);
     }
   }
 

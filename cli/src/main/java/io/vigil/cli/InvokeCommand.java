@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
         "  vigil invoke collect-evidence events/collect-evidence/scheduled-run.json \\",
         "      --endpoint-url http://127.0.0.1:5000",
         "  vigil invoke collect-evidence events/collect-evidence/malformed-missing-time.json \\",
-        "      --endpoint-url http://127.0.0.1:5000          (refused, nothing written: exit 1)"})
+        "      --endpoint-url http://127.0.0.1:5000          (refused, nothing written: exit 1)",
+        "  vigil invoke findings-api events/findings-api/create-finding.json \\",
+        "      --endpoint-url http://127.0.0.1:5000"})
 final class InvokeCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -62,7 +64,8 @@ final class InvokeCommand implements Callable<Integer> {
     var fn = Functions.find(function).orElseThrow(() -> usage("unknown function '" + function
         + "'; known functions: " + String.join(", ", Functions.names())));
     var event = readEvent();
-    var target = aws.resolve(root.env()).withScope(scope.properties(root.env()));
+    var target = aws.resolve(root.env(), null, fn.needsBucket())
+        .withScope(scope.properties(root.env()));
     var progress = root.progress();
     progress.step("invoking " + fn.name() + " against " + target.describe());
     Object response;

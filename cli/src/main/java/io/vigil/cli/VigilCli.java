@@ -35,7 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         ""},
     subcommands = {
         DemoCommand.class, InitCommand.class, CollectCommand.class, ControlsCommand.class,
-        VerifyCommand.class, InvokeCommand.class, HelpCommand.class},
+        VerifyCommand.class, FindingsCommand.class, InvokeCommand.class, HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  vigil demo                 watch Vigil find misconfigurations in an emulated account",
@@ -49,6 +49,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "  vigil verify --endpoint-url http://127.0.0.1:5000",
         "  vigil invoke collect-evidence events/collect-evidence/scheduled-run.json \\",
         "      --endpoint-url http://127.0.0.1:5000",
+        "  vigil findings list --status OPEN --as me@acme.example --role viewer \\",
+        "      --endpoint-url http://127.0.0.1:5000",
         "",
         "Environment:",
         "  AWS_ENDPOINT_URL        endpoint when --endpoint-url is not given",
@@ -61,6 +63,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "  VIGIL_REGIONS           regions to scan when --regions is not given",
         "  VIGIL_ACCOUNTS          member accounts when --accounts is not given",
         "  VIGIL_MEMBER_ROLE_NAME, VIGIL_MEMBER_EXTERNAL_ID   role assumed in member accounts",
+        "  VIGIL_ACTOR, VIGIL_ROLE person and role(s) 'vigil findings' acts as (--as, --role)",
+        "  VIGIL_EVENT_BUS_NAME    bus of the findings-api overdue sweep's events (default vigil)",
         "  VIGIL_MOTO_SERVER       path of moto_server for 'vigil demo' if it is not on the PATH",
         "",
         "Exit codes: 0 success, 1 failure, 2 usage error."})
@@ -94,7 +98,7 @@ public final class VigilCli implements Callable<Integer> {
     this.env = env;
   }
 
-  /** Entry point of {@code java -jar vigil-cli.jar}. */
+  /** Entry point of {@code java -jar cli/target/vigil.jar}. */
   public static void main(String[] args) {
     configureLogging(wantsVerbose(args));
     System.exit(new VigilCli().commandLine().execute(args));

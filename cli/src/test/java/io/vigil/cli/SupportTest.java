@@ -145,9 +145,12 @@ class SupportTest {
   }
 
   @Test
-  void theRegistryKnowsCollectEvidence() {
-    assertEquals(List.of("collect-evidence", "collect-evidence-queue"), Functions.names());
+  void theRegistryKnowsCollectEvidenceAndFindingsApi() {
+    assertEquals(List.of("collect-evidence", "collect-evidence-queue", "findings-api"),
+        Functions.names());
     assertTrue(Functions.find("collect-evidence").isPresent());
+    assertTrue(Functions.find("collect-evidence").orElseThrow().needsBucket());
+    assertTrue(!Functions.find("findings-api").orElseThrow().needsBucket());
     assertTrue(Functions.find("nope").isEmpty());
   }
 

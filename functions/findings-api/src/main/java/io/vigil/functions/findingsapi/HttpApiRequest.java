@@ -1,0 +1,136 @@
+package io.vigil.functions.findingsapi;
+
+import io.vigil.domain.access.Actor;
+import io.vigil.domain.access.Role;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parts of an API Gateway HTTP API (payload format 2.0) event the findings API uses: method,
+ * path (without a named stage), query parameters, lower-cased headers, the decoded body, the
+ * request id and the JWT authorizer's claims.
+ */
+record HttpApiRequest(
+    String method,
+    String path,
+    Map<String, String> query,
+    Map<String, String> headers,
+    byte[] body,
+    String requestId,
+    Map<String, Object> claims) {
+
+  /** Reads the event's shape; a field of the wrong type is a malformed event (400). */
+  static HttpApiRequest of(Map<String, Object> event) {
+    var context = map(event.get("requestContext"), "requestContext");
+    var http = map(context.get("http"), "requestContext.http");
+    var method = text(http.get("method"));
+    var path = text(event.get("rawPath"));
+    var routeKey = text(event.get("routeKey"));
+    if ((method == null || path == null) && routeKey != null && routeKey.contains(" ")) {
+      var parts = routeKey.split(" ", 2);
+      method = method == null ? parts[0] : method;
+      path = path == null ? parts[1] : path;
+    }
+    if (path == null) {
+      path = text(http.get("path"));
+    }
+    if (method == null || path == null) {
+      throw ApiProblem.invalid("requestContext.http", "not an API Gateway HTTP API event: it has"
+          + " no method and path");
+    }
+    var stage = text(context.get("stage"));
+    if (stage != null && !stage.equals("$default") && path.startsWith("/" + stage + "/")) {
+      path = path.substring(stage.length() + 1);
+    }
+    var headers = new LinkedHashMap<String, String>();
+    map(event.get("headers"), "headers").forEach((k, v) -> {
+      if (v != null) {
+        headers.put(k.toLowerCase(Locale.ROOT), String.valueOf(v));
+      }
+    });
+    var query = new LinkedHashMap<String, String>();
+    map(event.get("queryStringParameters"), "queryStringParameters").forEach((k, v) -> {
+      if (v != null) {
+        query.put(k, String.valueOf(v));
+      }
+    });
+    byte[] body = null;
+    var rawBody = event.get("body");
+    if (rawBody != null) {
+      var s = String.valueOf(rawBody);
+      if (Boolean.TRUE.equals(event.get("isBase64Encoded"))
+          || "true".equals(String.valueOf(event.get("isBase64Encoded")))) {
+        try {
+          body = Base64.getDecoder().decode(s.replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+          throw ApiProblem.invalid("body", "the body is marked base64-encoded but is not base64");
+        }
+      } else {
+        body = s.getBytes(StandardCharsets.UTF_8);
+      }
+    }
+    var authorizer = map(context.get("authorizer"), "requestContext.authorizer");
+    var jwt = map(authorizer.get("jwt"), "requestContext.authorizer.jwt");
+    var claims = map(jwt.get("claims"), "requestContext.authorizer.jwt.claims");
+    return new HttpApiRequest(method.toUpperCase(Locale.ROOT), path, query, headers, body,
+        text(context.get("requestId")), claims);
+  }
+
+  /**
+   * The caller from the JWT claims: {@code sub} (required), {@code email}, and the roles named
+   * by {@code groups} or {@code cognito:groups} (a JSON array, or a string of names separated by
+   * spaces or commas, optionally in brackets as API Gateway flattens arrays). Unknown group names
+   * are ignored. Empty when there is no subject.
+   */
+  Optional<Actor> actor() {
+    var sub = text(claims.get("sub"));
+    if (sub == null || sub.isBlank()) {
+      return Optional.empty();
+    }
+    var roles = EnumSet.noneOf(Role.class);
+    for (var key : List.of("groups", "cognito:groups")) {
+      var value = claims.get(key);
+      if (value instanceof List<?> list) {
+        list.forEach(g -> Role.fromClaim(String.valueOf(g)).ifPresent(roles::add));
+      } else if (value != null) {
+        var s = String.valueOf(value).trim();
+        if (s.startsWith("[") && s.endsWith("]")) {
+          s = s.substring(1, s.length() - 1);
+        }
+        for (var g : s.split("[\\s,]+")) {
+          var name = g.replace("\"", "").trim();
+          if (!name.isEmpty()) {
+            Role.fromClaim(name).ifPresent(roles::add);
+          }
+        }
+      }
+    }
+    var email = text(claims.get("email"));
+    return Optional.of(new Actor(sub.trim(), email == null ? null : email.trim(), roles));
+  }
+
+  String header(String name) {
+    return headers.get(name);
+  }
+
+  private static String text(Object o) {
+    return o == null ? null : String.valueOf(o);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o, String name) {
+    if (o == null) {
+      return Map.of();
+    }
+    if (o instanceof Map<?, ?> m) {
+      return (Map<String, Object>) m;
+    }
+    throw ApiProblem.invalid(name, "'" + name + "' must be an object");
+  }
+}

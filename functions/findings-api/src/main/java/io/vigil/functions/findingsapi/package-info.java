@@ -1,0 +1,8 @@
+/**
+ * The findings-api function: the findings and corrective actions HTTP API (clause 10.2) behind
+ * API Gateway HTTP API with a JWT authorizer, and the daily overdue sweep. {@link
+ * io.vigil.functions.findingsapi.FindingsApi} routes and validates; {@link
+ * io.vigil.functions.findingsapi.FindingsApiHandler} is the Lambda entry point; {@link
+ * io.vigil.functions.findingsapi.FindingsApiFactory} wires the adapters.
+ */
+package io.vigil.functions.findingsapi;
