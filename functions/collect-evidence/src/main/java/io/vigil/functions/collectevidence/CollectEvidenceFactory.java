@@ -7,7 +7,10 @@ import io.vigil.adapters.dynamodb.DynamoDbFindingRepository;
 import io.vigil.adapters.dynamodb.DynamoDbResultRepository;
 import io.vigil.adapters.dynamodb.DynamoDbRunRepository;
 import io.vigil.adapters.s3.S3EvidenceVault;
+import io.vigil.adapters.eventbridge.EventBridgeEventPublisher;
 import io.vigil.adapters.sqs.SqsUnitDispatcher;
+import io.vigil.domain.notification.DomainEventPublisher;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import io.vigil.domain.collection.LocalUnitDispatcher;
 import io.vigil.domain.collection.UnitDispatcher;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -96,6 +99,22 @@ public class CollectEvidenceFactory {
   @Singleton
   ScanScope scanScope(AwsClientFactory clients, VigilSettings settings) {
     return new ScanScope(clients, settings.regions(), settings.accounts());
+  }
+
+  /**
+   * Where the collection's events go: the Vigil bus when one is configured; otherwise they are
+   * counted in the log (local runs without a bus).
+   */
+  @Singleton
+  DomainEventPublisher events(AwsClientFactory clients, VigilSettings settings) {
+    if (settings.eventBusName().isEmpty()) {
+      var log = org.slf4j.LoggerFactory.getLogger(DomainEventPublisher.class);
+      return events -> log.info("no event bus configured ({}): {} event(s) not published",
+          VigilSettings.EVENT_BUS_NAME, events.size());
+    }
+    var bus = settings.eventBusName().get();
+    return events -> new EventBridgeEventPublisher(clients.client(EventBridgeClient.class,
+        EventBridgeClient::builder, clients.defaultRegion()), bus).publish(events);
   }
 
   /** How units are dispatched: SQS fan-out when a queue is configured, else in-process. */

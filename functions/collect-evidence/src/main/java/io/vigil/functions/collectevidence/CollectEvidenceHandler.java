@@ -7,6 +7,8 @@ import io.vigil.domain.check.ScanTarget;
 import io.vigil.domain.collection.CollectionRequest;
 import io.vigil.domain.collection.CollectionService;
 import io.vigil.domain.collection.ProgressListener;
+import io.vigil.domain.notification.DomainEventPublisher;
+import io.vigil.domain.notification.RunEvents;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ public class CollectEvidenceHandler
   @Inject CollectionService collection;
   @Inject ScanScope scope;
   @Inject Dispatchers dispatchers;
+  @Inject DomainEventPublisher events;
 
   /** Used by the Lambda runtime. */
   public CollectEvidenceHandler() {}
@@ -68,6 +71,9 @@ public class CollectEvidenceHandler
     LOG.info("collection run {} for {} target(s), trigger: {}", request.runId(), targets.size(),
         trigger.describe());
     var outcome = collection.run(request, dispatchers.forRun(progress));
+    // Finding Opened, Evidence Recovered, Run Completed; a failure to publish fails the
+    // invocation (logged, retried by the trigger) rather than passing unnoticed
+    events.publish(RunEvents.of(outcome));
     var response = CollectionResponse.of(outcome);
     if (outcome.duplicate()) {
       LOG.info("run {} had already completed; nothing written", request.runId());

@@ -6,6 +6,8 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import io.vigil.domain.collection.CollectionService;
 import io.vigil.domain.collection.UnitMessage;
+import io.vigil.domain.notification.DomainEventPublisher;
+import io.vigil.domain.notification.RunEvents;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ public class CollectEvidenceQueueHandler
   @Inject CollectionService collection;
   @Inject JsonMapper json;
   @Inject VigilSettings settings;
+  @Inject DomainEventPublisher events;
 
   /** Used by the Lambda runtime. */
   public CollectEvidenceQueueHandler() {}
@@ -88,6 +91,7 @@ public class CollectEvidenceQueueHandler
     }
     var unit = UnitMessage.fromMap(message);
     var outcome = collection.collectUnit(unit, new CollectEvidenceHandler.LoggingProgress());
+    events.publish(RunEvents.ofUnit(outcome));
     LOG.info("unit {} {}: {} results, {} written, {} findings opened", unit.unitId(),
         outcome.duplicate() ? "already done" : "collected", outcome.results().size(),
         outcome.resultsWritten(), outcome.summary().findingsOpened());

@@ -25,6 +25,8 @@ import java.util.Optional;
  *   <tr><td>vigil.fan-out-queue-url</td><td>SQS queue for one message per account×region; when
  *       empty, units are collected in-process</td></tr>
  *   <tr><td>vigil.collect.concurrency</td><td>units collected at once in-process (default 4)</td></tr>
+ *   <tr><td>vigil.event-bus-name</td><td>EventBridge bus for Finding Opened, Evidence Recovered,
+ *       Run Completed (default: none, events are not published)</td></tr>
  *   <tr><td>vigil.aws.*</td><td>endpoint-url, region, access-key-id, secret-access-key</td></tr>
  * </table>
  */
@@ -37,6 +39,7 @@ public final class VigilSettings {
   public static final String ACCOUNTS = "vigil.accounts";
   public static final String FAN_OUT_QUEUE_URL = "vigil.fan-out-queue-url";
   public static final String CONCURRENCY = "vigil.collect.concurrency";
+  public static final String EVENT_BUS_NAME = "vigil.event-bus-name";
 
   private final String tableName;
   private final String evidenceBucket;
@@ -44,6 +47,7 @@ public final class VigilSettings {
   private final List<String> accounts;
   private final Optional<String> fanOutQueueUrl;
   private final int concurrency;
+  private final Optional<String> eventBusName;
   private final AwsSettings aws;
 
   public VigilSettings(
@@ -53,6 +57,7 @@ public final class VigilSettings {
       @Value("${vigil.accounts:}") String accounts,
       @Value("${vigil.fan-out-queue-url:}") String fanOutQueueUrl,
       @Value("${vigil.collect.concurrency:4}") String concurrency,
+      @Value("${vigil.event-bus-name:}") String eventBusName,
       @Value("${vigil.member-role-name:}") String memberRoleName,
       @Value("${vigil.member-external-id:}") String memberExternalId,
       @Value("${vigil.aws.endpoint-url:}") String endpointUrl,
@@ -68,6 +73,7 @@ public final class VigilSettings {
     this.regions = list(regions);
     this.accounts = list(accounts);
     this.fanOutQueueUrl = Optional.of(fanOutQueueUrl.trim()).filter(s -> !s.isEmpty());
+    this.eventBusName = Optional.of(eventBusName.trim()).filter(s -> !s.isEmpty());
     try {
       this.concurrency = Integer.parseInt(concurrency.trim());
     } catch (NumberFormatException e) {
@@ -113,6 +119,11 @@ public final class VigilSettings {
 
   public int concurrency() {
     return concurrency;
+  }
+
+  /** The Vigil event bus; empty: events are not published (local runs). */
+  public Optional<String> eventBusName() {
+    return eventBusName;
   }
 
   public AwsSettings aws() {

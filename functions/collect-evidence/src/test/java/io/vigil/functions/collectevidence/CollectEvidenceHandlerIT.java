@@ -74,7 +74,12 @@ class CollectEvidenceHandlerIT {
   }
 
   private static CollectEvidenceHandler handler(String table, String bucket) {
-    var props = new HashMap<String, Object>();
+    return handler(table, bucket, Map.of());
+  }
+
+  private static CollectEvidenceHandler handler(String table, String bucket,
+      Map<String, Object> extra) {
+    var props = new HashMap<String, Object>(extra);
     props.put("vigil.aws.endpoint-url", emulator.endpoint());
     props.put("vigil.aws.region", emulator.region());
     props.put("vigil.aws.access-key-id", "test");
@@ -122,6 +127,42 @@ class CollectEvidenceHandlerIT {
           .getBean(io.vigil.domain.evidence.LedgerVerifier.class).verify();
       assertTrue(report.intact(), report.summary());
       assertEquals(response.targets(), report.entries(), "one ledger entry per unit");
+    }
+  }
+
+  @Test
+  void execute_publishesFindingOpenedAndRunCompleted_onTheVigilBus() {
+    var region = Region.of(emulator.region());
+    var bus = "it-bus-" + SUFFIX;
+    var sqs = clients.client(software.amazon.awssdk.services.sqs.SqsClient.class,
+        software.amazon.awssdk.services.sqs.SqsClient::builder, region);
+    var queueUrl = sqs.createQueue(r -> r.queueName("it-events-" + SUFFIX)).queueUrl();
+    var queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNamesWithStrings(
+        "QueueArn")).attributesAsStrings().get("QueueArn");
+    var eventBridge = clients.client(software.amazon.awssdk.services.eventbridge.EventBridgeClient.class,
+        software.amazon.awssdk.services.eventbridge.EventBridgeClient::builder, region);
+    eventBridge.createEventBus(r -> r.name(bus));
+    eventBridge.putRule(r -> r.name("all-vigil").eventBusName(bus)
+        .eventPattern("{\"source\":[\"vigil\"]}"));
+    eventBridge.putTargets(r -> r.rule("all-vigil").eventBusName(bus)
+        .targets(t -> t.id("q").arn(queueArn)));
+    var props = new HashMap<String, Object>();
+    props.put("vigil.event-bus-name", bus);
+    try (var handler = handler("it-events-" + SUFFIX, "it-evidence-events-" + SUFFIX, props)) {
+      var response = handler.handleRequest(event("2026-11-28T09:00:00Z"), null);
+
+      var types = new ArrayList<String>();
+      for (int i = 0; i < 10 && types.size() < response.findingsOpened() + 1; i++) {
+        sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+            .messages().forEach(m -> {
+              var body = m.body();
+              types.add(body.contains("\"Run Completed\"") ? "Run Completed"
+                  : body.contains("\"Finding Opened\"") ? "Finding Opened" : body);
+            });
+      }
+      assertEquals(response.findingsOpened(),
+          types.stream().filter("Finding Opened"::equals).count(), types.toString());
+      assertEquals(1, types.stream().filter("Run Completed"::equals).count(), types.toString());
     }
   }
 

@@ -5,9 +5,11 @@ import io.vigil.domain.check.CheckStatus;
 import io.vigil.domain.evidence.EvidenceLedger;
 import io.vigil.domain.evidence.EvidenceVault;
 import io.vigil.domain.evidence.RunManifest;
+import io.vigil.domain.finding.Finding;
 import io.vigil.domain.finding.FindingRepository;
 import io.vigil.domain.finding.FindingRepository.FailureOutcome;
 import io.vigil.domain.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,9 +33,15 @@ public final class CollectionService {
   /** What {@link #collectUnit} did. */
   public record UnitOutcome(
       CollectionUnit unit, RunSummary summary, boolean duplicate, List<CheckResult> results,
-      int resultsWritten, int findingsRecovered) {
+      int resultsWritten, List<Finding> opened, List<CheckResult> recovered) {
     public UnitOutcome {
       results = List.copyOf(results);
+      opened = List.copyOf(opened);
+      recovered = List.copyOf(recovered);
+    }
+
+    public int findingsRecovered() {
+      return recovered.size();
     }
   }
 
@@ -113,7 +121,7 @@ public final class CollectionService {
     var startedAt = clock.now();
     var start = runs.start(unit.unitId(), unit.trigger(), startedAt);
     if (start instanceof RunRepository.Start.AlreadyCompleted done) {
-      return new UnitOutcome(unit, done.summary(), true, List.of(), 0, 0);
+      return new UnitOutcome(unit, done.summary(), true, List.of(), 0, List.of(), List.of());
     }
     var evaluations = collector.collect(unit.target(), unit.runId(), startedAt, progress,
         unit.change(), unit.homeRegion());
@@ -140,29 +148,31 @@ public final class CollectionService {
     var changed = all.stream().filter(r -> differs(previous.get(r.subjectKey()), r)).toList();
     results.saveAll(changed);
 
-    int opened = 0;
-    int recovered = 0;
+    var openedFindings = new ArrayList<Finding>();
+    var recovered = new ArrayList<CheckResult>();
     var counts = new EnumMap<CheckStatus, Integer>(CheckStatus.class);
     for (var e : evaluations) {
       var r = e.result();
       counts.merge(r.status(), 1, Integer::sum);
       if (r.status() == CheckStatus.FAIL) {
-        var outcome = findings.recordFailure(policy.findingFor(e.check(), r), r.observedAt());
+        var proposed = policy.findingFor(e.check(), r);
+        var outcome = findings.recordFailure(proposed, r.observedAt());
         if (outcome != FailureOutcome.STILL_OPEN) {
-          opened++;
+          openedFindings.add(proposed);
         }
       } else if (r.status() == CheckStatus.PASS && wasNotPassing(previous, r)
           && findings.recordRecovery(r.subjectKey(), r.observedAt())) {
-        recovered++;
+        recovered.add(r);
       }
     }
+    int opened = openedFindings.size();
     ledger.record(RunManifest.of(unit.unitId(), unit.runId(), unit.trigger(), unit.target(),
         startedAt, all));
     progress.recorded(all.size(), opened);
     var summary = new RunSummary(unit.unitId(), unit.trigger(), startedAt, clock.now(), 1, counts,
         opened, stored.size());
     runs.complete(summary);
-    return new UnitOutcome(unit, summary, false, all, changed.size(), recovered);
+    return new UnitOutcome(unit, summary, false, all, changed.size(), openedFindings, recovered);
   }
 
   /** A result is written when it is new or differs in what it says (not merely when observed). */

@@ -36,14 +36,40 @@ public final class FindingService {
 
   private static final Set<Role> ANY = EnumSet.allOf(Role.class);
 
+  private static final System.Logger LOG = System.getLogger(FindingService.class.getName());
+
   private final FindingRepository repository;
   private final Clock clock;
   private final IdGenerator ids;
+  private final DomainEventPublisher events;
 
   public FindingService(FindingRepository repository, Clock clock, IdGenerator ids) {
+    this(repository, clock, ids, list -> { });
+  }
+
+  /**
+   * @param events receives Finding Opened (on create) and Finding Closed (on close or decline)
+   */
+  public FindingService(FindingRepository repository, Clock clock, IdGenerator ids,
+      DomainEventPublisher events) {
     this.repository = Objects.requireNonNull(repository);
     this.clock = Objects.requireNonNull(clock);
     this.ids = Objects.requireNonNull(ids);
+    this.events = Objects.requireNonNull(events);
+  }
+
+  /**
+   * Publishes after the change is stored. A publishing failure is logged with the event and does
+   * not fail the request: the change is recorded and visible, and failing here would make the
+   * caller retry a create that succeeded.
+   */
+  private void announce(io.vigil.domain.notification.DomainEvent event) {
+    try {
+      events.publish(List.of(event));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "could not publish " + event.detailType() + " "
+          + event.idempotencyKey() + ": " + e);
+    }
   }
 
   public Finding create(NewFinding cmd, Actor actor) {
@@ -60,6 +86,7 @@ public final class FindingService {
         null, cmd.auditId(), Treatment.none(), 0);
     repository.create(finding, new HistoryEntry(now, actor.label(), HistoryEntry.Kind.CREATED,
         null, FindingStatus.OPEN, List.of(), null, 0));
+    announce(new io.vigil.domain.notification.FindingOpened(finding, null));
     return finding;
   }
 
@@ -111,8 +138,12 @@ public final class FindingService {
       throw new MissingFieldException("status", "the request changes nothing: give a new status"
           + " or a field to edit");
     }
-    return repository.update(next, new HistoryEntry(now, actor.label(), kind, current.status(),
-        next.status(), fields, null, current.version() + 1));
+    var saved = repository.update(next, new HistoryEntry(now, actor.label(), kind,
+        current.status(), next.status(), fields, null, current.version() + 1));
+    if (current.status().isOpen() && !saved.status().isOpen()) {
+      announce(new io.vigil.domain.notification.FindingClosed(saved, actor.label()));
+    }
+    return saved;
   }
 
   public CorrectiveAction addAction(FindingId id, String description, String owner,

@@ -72,6 +72,12 @@ class CollectionServiceTest {
     assertEquals(2, outcome.summary().count(CheckStatus.FAIL));
     assertEquals(2, outcome.summary().findingsOpened());
     assertEquals(1, loader.loads(), "one snapshot load serves every check of the service");
+    var events = io.vigil.domain.notification.RunEvents.of(outcome);
+    assertEquals(List.of("Finding Opened", "Finding Opened", "Run Completed"),
+        events.stream().map(io.vigil.domain.notification.DomainEvent::detailType).toList());
+    assertEquals(2, ((List<?>) events.get(2).detail().get("findings")).size(),
+        "the run's findings, for a digest");
+    assertEquals("run-1", events.get(0).detail().get("runId"));
     assertEquals(4, outcome.results().size());
     assertEquals(4, results.findByRun("run-1").size(), "first run: every result is new");
     for (var r : outcome.results()) {
@@ -170,6 +176,9 @@ class CollectionServiceTest {
     assertEquals(T0.plusSeconds(60), finding.evidenceRecoveredAt());
     assertEquals(FindingStatus.OPEN, finding.status(), "closing needs a person's review");
     assertEquals(1, recovered.units().get(0).findingsRecovered());
+    var events = io.vigil.domain.notification.RunEvents.of(recovered);
+    assertEquals(List.of("Evidence Recovered", "Run Completed"),
+        events.stream().map(io.vigil.domain.notification.DomainEvent::detailType).toList());
     assertEquals(1, results.findByRun("run-2").size(), "only the changed result is written");
 
     loader.replace(new Bucket("b", false, true));

@@ -81,6 +81,29 @@ class FindingServiceTest {
   }
 
   @Test
+  void createAndCloseAreAnnounced_andAPublishingFailureDoesNotFailTheRequest() {
+    var published = new ArrayList<DomainEvent>();
+    var announcing = new FindingService(repo, now::get, () -> "e" + seq.incrementAndGet(),
+        published::addAll);
+    var f = announcing.create(new NewFinding("t", FindingType.OBSERVATION, FindingSource.INCIDENT,
+        List.of(ControlId.parse("A.5.24")), List.of(), "d", null, null, null, null), MANAGER);
+    announcing.change(f.id(), 0, new FindingChange(new Transition(FindingStatus.DECLINED,
+        Map.of("decisionReason", "accepted risk")), null, null, null, null, null), MANAGER);
+
+    assertEquals(List.of("Finding Opened", "Finding Closed"),
+        published.stream().map(DomainEvent::detailType).toList());
+    assertEquals("manager@acme.test", published.get(1).detail().get("closedBy"));
+
+    var failing = new FindingService(repo, now::get, () -> "z" + seq.incrementAndGet(), list -> {
+      throw new IllegalStateException("bus down");
+    });
+    var stored = failing.create(new NewFinding("t2", FindingType.OBSERVATION,
+        FindingSource.INCIDENT, List.of(ControlId.parse("A.5.24")), List.of(), "d", null, null,
+        null, null), MANAGER);
+    assertTrue(repo.findById(stored.id()).isPresent(), "the finding is stored regardless");
+  }
+
+  @Test
   void anInvalidMoveNamesTheAllowedStates() {
     var f = raise(FindingType.MINOR_NONCONFORMITY);
 

@@ -38,11 +38,11 @@ public class FindingsApiFactory {
       var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
       var repository = new DynamoDbFindingRepository(enhanced, settings.tableName());
       var clock = Clock.system();
-      var service = new FindingService(repository, clock, IdGenerator.random());
       Supplier<DomainEventPublisher> eventBridge = memoize(() -> new EventBridgeEventPublisher(
           clients.client(EventBridgeClient.class, EventBridgeClient::builder,
               clients.defaultRegion()), settings.eventBusName()));
       DomainEventPublisher publisher = events -> eventBridge.get().publish(events);
+      var service = new FindingService(repository, clock, IdGenerator.random(), publisher);
       return new FindingsApiComponents(new FindingsApi(service, clock), service, publisher,
           clients);
     } catch (RuntimeException e) {
