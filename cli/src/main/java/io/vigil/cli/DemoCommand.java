@@ -99,12 +99,52 @@ final class DemoCommand implements Callable<Integer> {
       if (!ledger.intact()) {
         throw new CommandFailure("the evidence ledger does not verify: " + ledger.summary());
       }
+      printNotification(out, collected, account, region);
       var missed = printDetected(out, expected, findings);
       if (!missed.isEmpty()) {
         throw new CommandFailure(missed.size() + " of " + expected.size()
             + " seeded misconfigurations were not reported: " + String.join("; ", missed));
       }
     }
+  }
+
+  /**
+   * Prints the digest notification of the run as e-mail would carry it: the demo configures no
+   * Slack webhook or mail sender, so it shows what would be sent (see README "Notifications").
+   */
+  private static void printNotification(PrintWriter out,
+      io.vigil.functions.collectevidence.CollectEvidenceHandler.Collected collected,
+      String account, String region) {
+    if (collected.outcome() == null) {
+      return;
+    }
+    var runCompleted = io.vigil.domain.notification.RunEvents.of(collected.outcome()).stream()
+        .filter(e -> e instanceof io.vigil.domain.notification.RunCompleted).findFirst();
+    if (runCompleted.isEmpty()) {
+      return;
+    }
+    var event = runCompleted.get();
+    var envelope = new java.util.LinkedHashMap<String, Object>();
+    envelope.put("version", "0");
+    envelope.put("id", java.util.UUID.randomUUID().toString());
+    envelope.put("detail-type", event.detailType());
+    envelope.put("source", "vigil");
+    envelope.put("account", account);
+    envelope.put("time", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        .toString());
+    envelope.put("region", region);
+    envelope.put("resources", List.of());
+    envelope.put("detail", event.detail());
+    @SuppressWarnings("unchecked")
+    var email = (java.util.Map<String, Object>) io.vigil.functions.notify.NotifyHandler
+        .preview(envelope).get("email");
+    out.println();
+    out.println("Notification (not sent: no Slack webhook or e-mail configured in the demo)");
+    out.println("  Subject: " + email.get("subject"));
+    for (var line : String.valueOf(email.get("text")).split("\n")) {
+      out.println("  " + line);
+    }
+    out.flush();
   }
 
   /** Prints which seeded misconfiguration each finding reports; returns those none reports. */

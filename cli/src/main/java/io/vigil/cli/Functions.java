@@ -40,6 +40,9 @@ final class Functions {
     register(new Function("findings-api",
         "API Gateway HTTP API request (findings, actions) or the daily overdue sweep",
         Functions::findingsApi, false));
+    register(new Function("notify",
+        "Vigil bus event: Slack/e-mail per the routes (renders to stdout when none configured)",
+        Functions::notify, false));
   }
 
   private Functions() {}
@@ -68,6 +71,21 @@ final class Functions {
       AwsTarget target, Map<String, Object> event, ConsoleProgress progress) throws Exception {
     try (var session = FindingsSession.open(target)) {
       return session.handle(event);
+    }
+  }
+
+  private static Object notify(
+      AwsTarget target, Map<String, Object> event, ConsoleProgress progress) throws Exception {
+    try (var handler = new io.vigil.functions.notify.NotifyHandler(
+        io.micronaut.context.ApplicationContext.builder().properties(target.properties()))) {
+      if (!handler.configured()) {
+        progress.step("no notification target configured (set VIGIL_NOTIFY_SLACK_WEBHOOK_SECRET"
+            + " or VIGIL_NOTIFY_ROUTES); printing the rendered message instead of sending");
+        return io.vigil.functions.notify.NotifyHandler.preview(event);
+      }
+      return handler.handleRequest(event, null);
+    } catch (io.vigil.functions.notify.InvalidEventException e) {
+      throw new CommandFailure("notify rejected the event: " + e.getMessage(), e);
     }
   }
 

@@ -146,7 +146,8 @@ class SupportTest {
 
   @Test
   void theRegistryKnowsCollectEvidenceAndFindingsApi() {
-    assertEquals(List.of("collect-evidence", "collect-evidence-queue", "findings-api"),
+    assertEquals(List.of("collect-evidence", "collect-evidence-queue", "findings-api",
+        "notify"),
         Functions.names());
     assertTrue(Functions.find("collect-evidence").isPresent());
     assertTrue(Functions.find("collect-evidence").orElseThrow().needsBucket());

@@ -1,0 +1,92 @@
+package io.vigil.functions.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * {@link DeliveryLog} in the Vigil table: item {@code PK=NOTIFY#<eventId>, SK=<target>} with
+ * {@code status} (IN_PROGRESS, SENT, DEAD_LETTERED), {@code claimedAt} (epoch millis),
+ * {@code attempts} and {@code expiresAt} (epoch seconds; the table's TTL attribute). The claim is a
+ * conditional put: absent, or IN_PROGRESS and older than the stale limit.
+ */
+public final class DynamoDbDeliveryLog implements DeliveryLog {
+
+  static final String IN_PROGRESS = "IN_PROGRESS";
+  static final String SENT = "SENT";
+  static final String DEAD_LETTERED = "DEAD_LETTERED";
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final Duration stale;
+  private final Duration ttl;
+  private final Clock clock;
+
+  public DynamoDbDeliveryLog(DynamoDbClient dynamo, String table, Duration stale, Duration ttl,
+      Clock clock) {
+    this.dynamo = dynamo;
+    this.table = table;
+    this.stale = stale;
+    this.ttl = ttl;
+    this.clock = clock;
+  }
+
+  static String pk(String eventId) {
+    return "NOTIFY#" + eventId;
+  }
+
+  @Override
+  public Claim claim(String eventId, String target) {
+    long now = clock.millis();
+    try {
+      dynamo.putItem(b -> b.tableName(table)
+          .item(Map.of(
+              "PK", s(pk(eventId)), "SK", s(target), "type", s("NotifyDelivery"),
+              "status", s(IN_PROGRESS), "claimedAt", n(now), "attempts", n(0),
+              "expiresAt", n(now / 1000 + ttl.toSeconds())))
+          .conditionExpression("attribute_not_exists(PK) OR (#s = :inProgress AND claimedAt < :stale)")
+          .expressionAttributeNames(Map.of("#s", "status"))
+          .expressionAttributeValues(Map.of(":inProgress", s(IN_PROGRESS),
+              ":stale", n(now - stale.toMillis()))));
+      return Claim.CLAIMED;
+    } catch (ConditionalCheckFailedException e) {
+      return Claim.DUPLICATE;
+    }
+  }
+
+  @Override
+  public void markSent(String eventId, String target, int attempts) {
+    mark(eventId, target, SENT, attempts);
+  }
+
+  @Override
+  public void markDeadLettered(String eventId, String target, int attempts) {
+    mark(eventId, target, DEAD_LETTERED, attempts);
+  }
+
+  private void mark(String eventId, String target, String status, int attempts) {
+    dynamo.updateItem(b -> b.tableName(table)
+        .key(Map.of("PK", s(pk(eventId)), "SK", s(target)))
+        .updateExpression("SET #s = :s, attempts = :a, completedAt = :t")
+        .expressionAttributeNames(Map.of("#s", "status"))
+        .expressionAttributeValues(Map.of(":s", s(status), ":a", n(attempts),
+            ":t", n(clock.millis()))));
+  }
+
+  @Override
+  public void release(String eventId, String target) {
+    dynamo.deleteItem(b -> b.tableName(table)
+        .key(Map.of("PK", s(pk(eventId)), "SK", s(target))));
+  }
+
+  private static AttributeValue s(String v) {
+    return AttributeValue.fromS(v);
+  }
+
+  private static AttributeValue n(long v) {
+    return AttributeValue.fromN(Long.toString(v));
+  }
+}

@@ -1,0 +1,16 @@
+package io.vigil.functions.notify;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records the waits instead of sleeping. */
+final class RecordingSleeper implements Sleeper {
+
+  final List<Duration> waits = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void sleep(Duration duration) {
+    waits.add(duration);
+  }
+}
