@@ -1,0 +1,263 @@
+package io.vigil.adapters.scheduler;
+
+import io.vigil.domain.audit.AuditPlan;
+import io.vigil.domain.audit.AuditReminders;
+import io.vigil.domain.evidence.CanonicalJson;
+import io.vigil.domain.evidence.Sha256;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.EventBridgeParameters;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.scheduler.model.ScheduleState;
+import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
+import software.amazon.awssdk.services.scheduler.model.Target;
+
+/**
+ * {@link AuditReminders} as EventBridge Scheduler one-time schedules in a dedicated schedule group
+ * (created if absent). Per planned audit: {@code audit-<id>-r14} and {@code audit-<id>-r1}
+ * ({@code Audit Reminder}, 14 and 1 days before) and {@code audit-<id>-due} ({@code Audit Due}, on
+ * the date), each {@code at(yyyy-MM-ddTHH:mm:ss)} at the reminder time in the configured time zone,
+ * flexible time window OFF, deleted by the Scheduler after it ran.
+ *
+ * <p>Target: when {@code targetArn} is an EventBridge bus, the schedule puts an event with source
+ * {@code vigil}, the detail-type and the detail as input (the notify function's subscription);
+ * otherwise (a Lambda function) the input is the whole event ({@code id}, {@code source},
+ * {@code detail-type}, {@code detail}). The detail has the fields of
+ * {@link io.vigil.domain.notification.AuditDue}.
+ *
+ * <p>Sync lists the group's schedules (paginated) and reads each wanted one that exists: its
+ * description ends with a fingerprint of the wanted definition, so unchanged schedules are left
+ * alone and a second sync with the same audits makes no write. Schedules of the group that are not
+ * wanted (audits removed or cancelled, reminder times passed) are deleted.
+ */
+public final class EventBridgeSchedulerAuditReminders implements AuditReminders {
+
+  /** Reminder offsets: kind suffix → days before the audit date. */
+  private static final Map<String, Integer> KINDS = kinds();
+  private static final int MAX_NAME = 64;
+  private static final Pattern UNSAFE = Pattern.compile("[^0-9A-Za-z_.-]");
+  private static final DateTimeFormatter AT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  private static final String FINGERPRINT = " #";
+
+  private final SchedulerClient scheduler;
+  private final String groupName;
+  private final String targetArn;
+  private final String roleArn;
+  private final ZoneId zone;
+  private final LocalTime time;
+  private final Clock clock;
+  private final Function<String, String> contact;
+  private boolean groupReady;
+
+  /** Reminders at 09:00 UTC, auditors named by id in the events. */
+  public EventBridgeSchedulerAuditReminders(SchedulerClient scheduler, String groupName,
+      String targetArn, String roleArn) {
+    this(scheduler, groupName, targetArn, roleArn, ZoneId.of("UTC"), LocalTime.of(9, 0),
+        Clock.systemUTC(), Function.identity());
+  }
+
+  /**
+   * @param zone time zone of the schedules' {@code at()} expressions
+   * @param time time of day the reminders go out
+   * @param clock decides which reminder times have passed
+   * @param contact auditor id → what the events list as the auditor (e-mail address)
+   */
+  public EventBridgeSchedulerAuditReminders(SchedulerClient scheduler, String groupName,
+      String targetArn, String roleArn, ZoneId zone, LocalTime time, Clock clock,
+      Function<String, String> contact) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.groupName = requireText(groupName, "groupName");
+    this.targetArn = requireText(targetArn, "targetArn");
+    this.roleArn = requireText(roleArn, "roleArn");
+    this.zone = Objects.requireNonNull(zone, "zone");
+    this.time = Objects.requireNonNull(time, "time");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.contact = Objects.requireNonNull(contact, "contact");
+  }
+
+  /** The schedule name of one reminder kind ({@code r14}, {@code r1}, {@code due}) of an audit. */
+  public static String scheduleName(String auditId, String kind) {
+    var safe = UNSAFE.matcher(auditId).replaceAll("_");
+    var name = "audit-" + safe + "-" + kind;
+    if (name.length() <= MAX_NAME && safe.equals(auditId)) {
+      return name;
+    }
+    var hash = Sha256.of(auditId).hex().substring(0, 12);
+    int room = MAX_NAME - "audit-".length() - kind.length() - hash.length() - 2;
+    return "audit-" + safe.substring(0, Math.min(room, safe.length())) + "." + hash + "-" + kind;
+  }
+
+  @Override
+  public SyncResult sync(List<AuditPlan.PlannedAudit> planned) {
+    ensureGroup();
+    var wanted = new TreeMap<String, Wanted>();
+    var now = LocalDateTime.now(clock.withZone(zone));
+    for (var audit : planned) {
+      KINDS.forEach((kind, daysBefore) -> {
+        var at = audit.date().minusDays(daysBefore).atTime(time);
+        if (at.isAfter(now)) {
+          var name = scheduleName(audit.id(), kind);
+          wanted.put(name, wanted(name, audit, daysBefore, at));
+        }
+      });
+    }
+    var existing = new TreeMap<String, ScheduleSummary>();
+    scheduler.listSchedulesPaginator(r -> r.groupName(groupName)).schedules()
+        .forEach(s -> existing.put(s.name(), s));
+    var created = new ArrayList<String>();
+    var updated = new ArrayList<String>();
+    var deleted = new ArrayList<String>();
+    for (var w : wanted.values()) {
+      if (!existing.containsKey(w.name)) {
+        create(w);
+        created.add(w.name);
+        continue;
+      }
+      String description;
+      try {
+        description = scheduler.getSchedule(r -> r.groupName(groupName).name(w.name))
+            .description();
+      } catch (ResourceNotFoundException ranMeanwhile) {
+        create(w);
+        created.add(w.name);
+        continue;
+      }
+      if (!w.description.equals(description)) {
+        scheduler.updateSchedule(r -> r.groupName(groupName).name(w.name)
+            .description(w.description)
+            .scheduleExpression(w.expression)
+            .scheduleExpressionTimezone(zone.getId())
+            .flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
+            .actionAfterCompletion(ActionAfterCompletion.DELETE)
+            .state(ScheduleState.ENABLED)
+            .target(w.target));
+        updated.add(w.name);
+      }
+    }
+    for (var name : existing.keySet()) {
+      if (!wanted.containsKey(name)) {
+        try {
+          scheduler.deleteSchedule(r -> r.groupName(groupName).name(name));
+        } catch (ResourceNotFoundException alreadyGone) {
+          // ran and deleted itself meanwhile
+        }
+        deleted.add(name);
+      }
+    }
+    return new SyncResult(created, updated, deleted);
+  }
+
+  private void create(Wanted w) {
+    scheduler.createSchedule(r -> r.groupName(groupName).name(w.name)
+        .description(w.description)
+        .scheduleExpression(w.expression)
+        .scheduleExpressionTimezone(zone.getId())
+        .flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
+        .actionAfterCompletion(ActionAfterCompletion.DELETE)
+        .state(ScheduleState.ENABLED)
+        .target(w.target));
+  }
+
+  private void ensureGroup() {
+    if (groupReady) {
+      return;
+    }
+    try {
+      scheduler.getScheduleGroup(r -> r.name(groupName));
+    } catch (ResourceNotFoundException absent) {
+      try {
+        scheduler.createScheduleGroup(r -> r.name(groupName));
+      } catch (ConflictException createdMeanwhile) {
+        // another run created it
+      }
+    }
+    groupReady = true;
+  }
+
+  private Wanted wanted(String name, AuditPlan.PlannedAudit audit, int daysBefore,
+      LocalDateTime at) {
+    var detailType = daysBefore == 0 ? "Audit Due" : "Audit Reminder";
+    var detail = detail(audit, daysBefore);
+    boolean bus = targetArn.contains(":event-bus/");
+    String input;
+    var target = Target.builder().arn(targetArn).roleArn(roleArn);
+    if (bus) {
+      input = CanonicalJson.write(detail);
+      target.eventBridgeParameters(EventBridgeParameters.builder().source("vigil")
+          .detailType(detailType).build());
+    } else {
+      var event = new LinkedHashMap<String, Object>();
+      event.put("id", name + "@" + at.toLocalDate());
+      event.put("source", "vigil");
+      event.put("detail-type", detailType);
+      event.put("resources", List.of());
+      event.put("detail", detail);
+      input = CanonicalJson.write(event);
+    }
+    target.input(input);
+    var expression = "at(" + AT.format(at) + ")";
+    var fingerprint = Sha256.of(String.join("\n", expression, zone.getId(), targetArn, roleArn,
+        detailType, input)).hex().substring(0, 16);
+    var description = (detailType + " of audit " + audit.id());
+    if (description.length() > 400) {
+      description = description.substring(0, 400);
+    }
+    return new Wanted(name, expression, description + FINGERPRINT + fingerprint, target.build());
+  }
+
+  /** The Audit Due / Audit Reminder detail (fields of {@code AuditDue.detail()}). */
+  Map<String, Object> detail(AuditPlan.PlannedAudit audit, int daysBefore) {
+    var d = new LinkedHashMap<String, Object>();
+    d.put("schemaVersion", 1);
+    d.put("auditId", audit.id());
+    d.put("title", audit.scope() == null || audit.scope().isBlank()
+        ? "Internal audit " + audit.id() : audit.scope());
+    d.put("plannedStart", audit.date().toString());
+    d.put("plannedEnd", audit.date().toString());
+    d.put("daysBefore", daysBefore);
+    d.put("scope", audit.items().stream().sorted().toList());
+    d.put("criteria", Objects.toString(audit.criteria(), ""));
+    d.put("auditors", audit.auditor() == null ? List.of()
+        : List.of(Objects.toString(contact.apply(audit.auditor()), audit.auditor())));
+    return d;
+  }
+
+  private static Map<String, Integer> kinds() {
+    var kinds = new LinkedHashMap<String, Integer>();
+    kinds.put("r14", 14);
+    kinds.put("r1", 1);
+    kinds.put("due", 0);
+    return kinds;
+  }
+
+  private static String requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    return value.trim();
+  }
+
+  private record Wanted(String name, String expression, String description, Target target) {}
+
+  /** For tests: the day a reminder kind fires for an audit date. */
+  static LocalDate fireDay(LocalDate auditDate, String kind) {
+    return auditDate.minusDays(KINDS.get(kind));
+  }
+}
