@@ -101,6 +101,8 @@ final class DemoCommand implements Callable<Integer> {
       }
       printNotification(out, collected, account, region);
       var missed = printDetected(out, expected, findings);
+      AuditsDemo.printNextAudits(out, session.openFindings(),
+          java.time.LocalDate.now(java.time.ZoneOffset.UTC));
       if (!missed.isEmpty()) {
         throw new CommandFailure(missed.size() + " of " + expected.size()
             + " seeded misconfigurations were not reported: " + String.join("; ", missed));

@@ -35,6 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         ""},
     subcommands = {
         DemoCommand.class, InitCommand.class, CollectCommand.class, ControlsCommand.class,
+        AuditsCommand.class,
         VerifyCommand.class, FindingsCommand.class, InvokeCommand.class, HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
@@ -51,6 +52,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "      --endpoint-url http://127.0.0.1:5000",
         "  vigil findings list --status OPEN --as me@acme.example --role viewer \\",
         "      --endpoint-url http://127.0.0.1:5000",
+        "  vigil audits plan --config events/schedule-audits/programme.json --output plan.json",
+        "  vigil audits export --plan plan.json --format ics --output audits.ics",
         "",
         "Environment:",
         "  AWS_ENDPOINT_URL        endpoint when --endpoint-url is not given",
