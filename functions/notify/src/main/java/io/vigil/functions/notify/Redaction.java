@@ -35,13 +35,21 @@ public final class Redaction {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    var out = text;
-    for (var secret : SECRETS) {
+    // whole webhook URLs first, then registered secrets longest first: a whole URL or path must
+    // be replaced before any of its segments, or what lies between two replacements would leak
+    var out = SLACK_HOOK.matcher(text).replaceAll(REDACTED);
+    // longest first: a whole URL or path must be replaced before any of its segments, or the
+    // segments left between two replacements would leak (e.g. a webhook's workspace/channel ids)
+    var ordered = SECRETS.stream()
+        .sorted(java.util.Comparator.comparingInt(String::length).reversed()
+            .thenComparing(java.util.Comparator.naturalOrder()))
+        .toList();
+    for (var secret : ordered) {
       if (out.contains(secret)) {
         out = out.replace(secret, REDACTED);
       }
     }
-    return SLACK_HOOK.matcher(out).replaceAll(REDACTED);
+    return out;
   }
 
   /** A throwable's class and redacted message, causes included (for logs and dead letters). */

@@ -70,4 +70,19 @@ class EscapingTest {
     assertEquals("RuntimeException: bad [redacted]", Redaction.describe(
         new RuntimeException("bad sup3r-s3cret-value")));
   }
+
+  @org.junit.jupiter.api.RepeatedTest(20)
+  void redaction_replacesAWholeSecretUrlBeforeItsSegments_whateverTheRegistrationOrder() {
+    var url = "http://localhost:4711/services/TWORKSPACE1/BCHANNEL22/xoxVERYSECRETtoken";
+    var segments = new java.util.ArrayList<>(java.util.List.of("services", "xoxVERYSECRETtoken",
+        "/services/TWORKSPACE1/BCHANNEL22/xoxVERYSECRETtoken", url, "TWORKSPACE1", "BCHANNEL22"));
+    java.util.Collections.shuffle(segments);
+    segments.forEach(Redaction::register);
+
+    var out = Redaction.redact("upstream failed for " + url + " and for http://127.0.0.1:4711"
+        + "/services/TWORKSPACE1/BCHANNEL22/xoxVERYSECRETtoken");
+
+    assertEquals(false, out.contains("TWORKSPACE1") || out.contains("BCHANNEL22")
+        || out.contains("xoxVERYSECRETtoken"), out);
+  }
 }
