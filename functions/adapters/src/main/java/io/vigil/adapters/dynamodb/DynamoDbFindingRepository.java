@@ -167,7 +167,7 @@ public final class DynamoDbFindingRepository implements FindingRepository {
     if (current.isPresent() && current.get().getEvidenceRecoveredAt() != null) {
       return false;
     }
-    var finding = findById(FindingId.of(id)).orElseThrow();
+    var finding = meta(id, current).orElseThrow();
     var lastSeen = current.map(c -> Times.parseInstant(c.getLastSeenAt()))
         .orElse(finding.raisedAt());
     if (seenAt.isBefore(lastSeen)) {
@@ -203,31 +203,30 @@ public final class DynamoDbFindingRepository implements FindingRepository {
     }
     var next = FindingEvidenceItem.of(findingId, newer ? seenAt : lastSeen,
         clearsRecovery ? null : recovered);
+    var put = TransactPutItemEnhancedRequest.builder(FindingEvidenceItem.class)
+        .item(next)
+        .conditionExpression(unchangedEvidence(current))
+        .build();
     if (!clearsRecovery) {
       // the common case of an unchanged run: one conditional write, no transaction
       try {
         evidence.putItem(software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest
             .builder(FindingEvidenceItem.class)
-            .item(next)
-            .conditionExpression(unchangedEvidence(current))
+            .item(put.item())
+            .conditionExpression(put.conditionExpression())
             .build());
       } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
         // a concurrent observation updated the evidence first; it is at least as new
       }
       return;
     }
+    var finding = meta(findingId, current);
     try {
       transactions.write(tx -> {
-        tx.addPutItem(evidence, TransactPutItemEnhancedRequest.builder(FindingEvidenceItem.class)
-            .item(next)
-            .conditionExpression(unchangedEvidence(current))
-            .build());
-        if (clearsRecovery) {
-          findById(FindingId.of(findingId)).ifPresent(f ->
-              tx.addPutItem(events, history(f.id(), new HistoryEntry(seenAt, VIGIL,
-                  HistoryEntry.Kind.FAILING_AGAIN, f.status(), f.status(),
-                  List.of("lastSeenAt", "evidenceRecoveredAt"), null, f.version()))));
-        }
+        tx.addPutItem(evidence, put);
+        finding.ifPresent(f -> tx.addPutItem(events, history(f.id(), new HistoryEntry(seenAt,
+            VIGIL, HistoryEntry.Kind.FAILING_AGAIN, f.status(), f.status(),
+            List.of("lastSeenAt", "evidenceRecoveredAt"), null, f.version()))));
       });
     } catch (TransactionCanceledException e) {
       if (!Transactions.conditionFailed(e, 0)) {
@@ -279,6 +278,13 @@ public final class DynamoDbFindingRepository implements FindingRepository {
     return Optional.ofNullable(findings.getItem(r -> r
             .key(Keys.key(Keys.finding(id.value()), Keys.META)).consistentRead(true)))
         .map(item -> item.toDomain(evidenceOf(id.value()).orElse(null)));
+  }
+
+  /** The finding's META item combined with an evidence item the caller has already read. */
+  private Optional<Finding> meta(String findingId, Optional<FindingEvidenceItem> evidenceItem) {
+    return Optional.ofNullable(findings.getItem(r -> r
+            .key(Keys.key(Keys.finding(findingId), Keys.META)).consistentRead(true)))
+        .map(item -> item.toDomain(evidenceItem.orElse(null)));
   }
 
   @Override

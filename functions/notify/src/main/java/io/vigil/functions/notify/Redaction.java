@@ -1,5 +1,6 @@
 package io.vigil.functions.notify;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -20,13 +21,21 @@ public final class Redaction {
   /** Values shorter than this are not registered: replacing them would garble ordinary text. */
   private static final int MIN_SECRET_LENGTH = 8;
   private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+  /** The secrets, longest first (see {@link #redact}); recomputed only when one is registered. */
+  private static volatile List<String> longestFirst = List.of();
 
   private Redaction() {}
 
   /** Remembers a secret value so that {@link #redact} removes it from now on. */
   public static void register(String secret) {
-    if (secret != null && secret.strip().length() >= MIN_SECRET_LENGTH) {
-      SECRETS.add(secret.strip());
+    if (secret != null && secret.strip().length() >= MIN_SECRET_LENGTH
+        && SECRETS.add(secret.strip())) {
+      synchronized (SECRETS) {
+        longestFirst = SECRETS.stream()
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed()
+                .thenComparing(java.util.Comparator.naturalOrder()))
+            .toList();
+      }
     }
   }
 
@@ -40,11 +49,7 @@ public final class Redaction {
     var out = SLACK_HOOK.matcher(text).replaceAll(REDACTED);
     // longest first: a whole URL or path must be replaced before any of its segments, or the
     // segments left between two replacements would leak (e.g. a webhook's workspace/channel ids)
-    var ordered = SECRETS.stream()
-        .sorted(java.util.Comparator.comparingInt(String::length).reversed()
-            .thenComparing(java.util.Comparator.naturalOrder()))
-        .toList();
-    for (var secret : ordered) {
+    for (var secret : longestFirst) {
       if (out.contains(secret)) {
         out = out.replace(secret, REDACTED);
       }

@@ -6,17 +6,12 @@ import io.vigil.domain.audit.AuditRepository;
 import io.vigil.domain.audit.AuditUniverse;
 import io.vigil.domain.audit.ItemRisk;
 import io.vigil.domain.audit.ProgrammeConfig;
-import io.vigil.domain.finding.Finding;
 import io.vigil.domain.finding.FindingRepository;
-import io.vigil.domain.finding.FindingType;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The daily planning run, on ports only: risk inputs from the open findings, the plan from
@@ -66,51 +61,12 @@ public final class AuditScheduling {
   }
 
   /**
-   * Risk inputs per item id from the open findings: nonconformities (and major ones) per control
-   * and clause, failing automated checks per control, and who implements the open corrective
-   * actions of a nonconformity (they may not audit the item).
+   * Risk inputs per item id from the open findings and their outstanding corrective actions
+   * (see {@link io.vigil.domain.audit.AuditRisks}).
    */
   Map<String, ItemRisk> risks() {
-    var failing = new TreeMap<String, Integer>();
-    var open = new TreeMap<String, Integer>();
-    var major = new TreeMap<String, Integer>();
-    var implementers = new TreeMap<String, Set<String>>();
-    for (Finding f : findings.findOpen()) {
-      var items = new HashSet<String>();
-      f.controls().forEach(c -> items.add(c.toString()));
-      f.clauses().forEach(c -> items.add(c.toString()));
-      if (f.checkId() != null) {
-        items.forEach(i -> failing.merge(i, 1, Integer::sum));
-      }
-      if (!f.type().isNonconformity()) {
-        continue;
-      }
-      items.forEach(i -> open.merge(i, 1, Integer::sum));
-      if (f.type() == FindingType.MAJOR_NONCONFORMITY) {
-        items.forEach(i -> major.merge(i, 1, Integer::sum));
-      }
-      for (var action : findings.actionsOf(f.id())) {
-        if (!action.status().isOutstanding()) {
-          continue;
-        }
-        var who = action.implementedBy() != null && !action.implementedBy().isBlank()
-            ? action.implementedBy() : action.owner();
-        if (who != null && !who.isBlank()) {
-          items.forEach(i -> implementers.computeIfAbsent(i, k -> new HashSet<>()).add(who));
-        }
-      }
-    }
-    var all = new TreeMap<String, ItemRisk>();
-    var keys = new HashSet<String>();
-    keys.addAll(failing.keySet());
-    keys.addAll(open.keySet());
-    keys.addAll(implementers.keySet());
-    for (var item : keys) {
-      all.put(item, new ItemRisk(item, failing.getOrDefault(item, 0),
-          open.getOrDefault(item, 0), major.getOrDefault(item, 0), 0,
-          implementers.getOrDefault(item, Set.of())));
-    }
-    return all;
+    return io.vigil.domain.audit.AuditRisks.fromOpenFindings(findings.findOpen(),
+        findings::actionsOf);
   }
 
   /** The configuration this run plans with. */
