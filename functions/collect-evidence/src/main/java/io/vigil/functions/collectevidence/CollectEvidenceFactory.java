@@ -6,32 +6,36 @@ import io.vigil.adapters.VigilStorage;
 import io.vigil.adapters.dynamodb.DynamoDbFindingRepository;
 import io.vigil.adapters.dynamodb.DynamoDbResultRepository;
 import io.vigil.adapters.dynamodb.DynamoDbRunRepository;
-import io.vigil.adapters.s3.S3EvidenceVault;
 import io.vigil.adapters.eventbridge.EventBridgeEventPublisher;
+import io.vigil.adapters.s3.S3EvidenceVault;
 import io.vigil.adapters.sqs.SqsUnitDispatcher;
-import io.vigil.domain.notification.DomainEventPublisher;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import io.vigil.domain.collection.LocalUnitDispatcher;
-import io.vigil.domain.collection.UnitDispatcher;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import io.vigil.aws.AwsClientFactory;
+import io.vigil.checks.ServiceGroup;
 import io.vigil.domain.check.EvidenceCheck;
 import io.vigil.domain.check.SnapshotLoader;
 import io.vigil.domain.collection.CollectionService;
+import io.vigil.domain.collection.CollectionUnit;
 import io.vigil.domain.collection.EvidenceCollector;
 import io.vigil.domain.collection.FindingPolicy;
+import io.vigil.domain.collection.LocalUnitDispatcher;
+import io.vigil.domain.collection.ProgressListener;
 import io.vigil.domain.collection.ResultRepository;
 import io.vigil.domain.collection.RunRepository;
+import io.vigil.domain.collection.UnitDispatcher;
 import io.vigil.domain.evidence.EvidenceLedger;
 import io.vigil.domain.evidence.EvidenceVault;
 import io.vigil.domain.finding.FindingRepository;
+import io.vigil.domain.notification.DomainEventPublisher;
 import io.vigil.domain.time.Clock;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Composition root of collect-evidence: wires the domain's use case to the adapters and the check
@@ -117,30 +121,74 @@ public class CollectEvidenceFactory {
         EventBridgeClient::builder, clients.defaultRegion()), bus).publish(events);
   }
 
-  /** How units are dispatched: SQS fan-out when a queue is configured, else in-process. */
+  /**
+   * How units are dispatched: SQS fan-out to one queue per service group, or to one queue for
+   * units of every group, else in-process. Change events are always collected in-process.
+   */
   @Singleton
   Dispatchers dispatchers(AwsClientFactory clients, VigilSettings settings,
       CollectionService collection) {
-    return progress -> settings.fanOutQueueUrl()
-        .<UnitDispatcher>map(url -> new SqsUnitDispatcher(
-            clients.client(SqsClient.class, SqsClient::builder, clients.defaultRegion()), url))
-        .orElseGet(() -> new LocalUnitDispatcher(collection, settings.concurrency(), progress));
+    var perGroup = settings.fanOutQueues();
+    var single = settings.fanOutQueueUrl();
+    return new Dispatchers() {
+      @Override
+      public UnitDispatcher forRun(ProgressListener progress) {
+        if (!perGroup.isEmpty()) {
+          return new SqsUnitDispatcher(sqs(), perGroup);
+        }
+        return single.<UnitDispatcher>map(url -> new SqsUnitDispatcher(sqs(), url))
+            .orElseGet(() -> inline(progress));
+      }
+
+      @Override
+      public List<String> serviceGroups() {
+        return perGroup.isEmpty() ? Dispatchers.super.serviceGroups()
+            : List.copyOf(perGroup.keySet());
+      }
+
+      @Override
+      public UnitDispatcher inline(ProgressListener progress) {
+        return new LocalUnitDispatcher(collection, settings.concurrency(), progress);
+      }
+
+      private SqsClient sqs() {
+        return clients.client(SqsClient.class, SqsClient::builder, clients.defaultRegion());
+      }
+    };
   }
 
+  /**
+   * The catalogue this function evaluates: the checks and loaders of the service groups in
+   * {@link VigilSettings#serviceGroups()} (by default every group whose SDK is in the package; the
+   * beans of a group without its SDK are not even loaded, see {@link ServiceGroup}).
+   */
   @Singleton
-  EvidenceCollector collector(List<EvidenceCheck<?>> checks, List<SnapshotLoader<?>> loaders) {
-    return new EvidenceCollector(checks, loaders);
+  EvidenceCollector collector(List<EvidenceCheck<?>> checks, List<SnapshotLoader<?>> loaders,
+      VigilSettings settings) {
+    var groups = settings.serviceGroups();
+    return new EvidenceCollector(checks, loaders)
+        .restrictedTo(service -> groups.stream().anyMatch(g -> g.covers(service)));
   }
 
+  /**
+   * The use case, with one collector per service group this function evaluates (units of that
+   * group) and the whole catalogue for units of every group ({@code all}).
+   */
   @Singleton
   CollectionService collectionService(
       EvidenceCollector collector,
+      VigilSettings settings,
       EvidenceVault vault,
       ResultRepository results,
       FindingRepository findings,
       RunRepository runs,
       EvidenceLedger ledger) {
-    return new CollectionService(collector, vault, results, findings, runs,
+    var collectors = new LinkedHashMap<String, EvidenceCollector>();
+    collectors.put(CollectionUnit.ALL_GROUPS, collector);
+    for (var group : settings.serviceGroups()) {
+      collectors.put(group.id(), collector.restrictedTo(group::covers));
+    }
+    return new CollectionService(collectors, vault, results, findings, runs,
         FindingPolicy.defaults(), ledger, Clock.system());
   }
 }

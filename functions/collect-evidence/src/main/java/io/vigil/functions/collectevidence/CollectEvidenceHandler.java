@@ -2,10 +2,13 @@ package io.vigil.functions.collectevidence;
 
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import io.vigil.checks.ServiceGroup;
 import io.vigil.domain.check.CheckId;
 import io.vigil.domain.check.ScanTarget;
+import io.vigil.domain.collection.ChangeScope;
 import io.vigil.domain.collection.CollectionRequest;
 import io.vigil.domain.collection.CollectionService;
+import io.vigil.domain.collection.CollectionUnit;
 import io.vigil.domain.collection.ProgressListener;
 import io.vigil.domain.notification.DomainEventPublisher;
 import io.vigil.domain.notification.RunEvents;
@@ -18,10 +21,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Lambda handler of the collect-evidence function for EventBridge events: a schedule starts a full
  * collection of every account × region in scope; an AWS Config change or a CloudTrail write call
- * re-evaluates the changed resource. The run is split into units that are collected in-process or,
- * with a fan-out queue configured, sent to SQS (see {@link CollectEvidenceQueueHandler}).
- * A re-delivered event maps to the same run id and changes nothing; a malformed event is refused
- * before anything is written.
+ * re-evaluates the changed resource. A scheduled run is split into units (account × region, or
+ * account × region × service group with {@code vigil.fan-out-queues}) that are collected in-process
+ * or sent to SQS (see {@link CollectEvidenceQueueHandler}). A change event is collected in-process
+ * with the checks of the service groups this function has; a change of a service of another group
+ * is acknowledged as ignored (the infrastructure routes it to that group's function, see
+ * {@link ServiceGroup}). A re-delivered event maps to the same run id and changes nothing; a
+ * malformed event is refused before anything is written.
  *
  * <p>Lambda handler string: {@code io.vigil.functions.collectevidence.CollectEvidenceHandler}.
  */
@@ -34,6 +40,7 @@ public class CollectEvidenceHandler
   @Inject ScanScope scope;
   @Inject Dispatchers dispatchers;
   @Inject DomainEventPublisher events;
+  @Inject VigilSettings settings;
 
   /** Used by the Lambda runtime. */
   public CollectEvidenceHandler() {}
@@ -63,14 +70,24 @@ public class CollectEvidenceHandler
       LOG.info("nothing to collect: {}", trigger.ignored());
       return new Collected(CollectionResponse.ignored(trigger), null);
     }
-    var targets = trigger.change() == null
+    var change = trigger.change();
+    if (change != null) {
+      var elsewhere = otherGroup(change);
+      if (elsewhere != null) {
+        LOG.warn("change event {} not collected: {}", trigger.eventId(), elsewhere);
+        return new Collected(CollectionResponse.ignored(trigger, elsewhere), null);
+      }
+    }
+    var targets = change == null
         ? scope.targets()
         : List.of(new ScanTarget(trigger.account(), trigger.region()));
-    var request = new CollectionRequest(trigger.runId(), trigger.describe(), targets,
-        trigger.change());
-    LOG.info("collection run {} for {} target(s), trigger: {}", request.runId(), targets.size(),
-        trigger.describe());
-    var outcome = collection.run(request, dispatchers.forRun(progress));
+    var groups = change == null ? dispatchers.serviceGroups() : List.of(CollectionUnit.ALL_GROUPS);
+    var request = new CollectionRequest(trigger.runId(), trigger.describe(), targets, change,
+        groups);
+    LOG.info("collection run {} for {} target(s) x service groups {}, trigger: {}",
+        request.runId(), targets.size(), groups, trigger.describe());
+    var dispatcher = change == null ? dispatchers.forRun(progress) : dispatchers.inline(progress);
+    var outcome = collection.run(request, dispatcher);
     // Finding Opened, Evidence Recovered, Run Completed; a failure to publish fails the
     // invocation (logged, retried by the trigger) rather than passing unnoticed
     events.publish(RunEvents.of(outcome));
@@ -83,6 +100,22 @@ public class CollectEvidenceHandler
           response.error(), response.findingsOpened());
     }
     return new Collected(response, outcome);
+  }
+
+  /**
+   * Why a change is not collected here: its service belongs to a service group this function does
+   * not evaluate; null when it does (or when the service is in no group).
+   */
+  private String otherGroup(ChangeScope change) {
+    var group = change.resourceType() != null
+        ? ServiceGroup.forConfigResourceType(change.resourceType())
+        : ServiceGroup.forService(change.service());
+    if (group.isEmpty() || settings.serviceGroups().contains(group.get())) {
+      return null;
+    }
+    return "the change of " + change + " belongs to service group '" + group.get().id()
+        + "', which this function does not evaluate (it evaluates " + settings.serviceGroups()
+        + "): route it to the " + group.get().id() + " function";
   }
 
   /** Progress to the function log. */

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
+import io.vigil.checks.ServiceGroup;
 import io.vigil.domain.collection.CollectionService;
 import io.vigil.domain.collection.UnitMessage;
 import io.vigil.domain.notification.DomainEventPublisher;
@@ -22,7 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lambda handler of collect-evidence for the SQS fan-out: each message is one unit (account ×
- * region) of a run. The messages of a batch are collected concurrently (bounded by
+ * region, of one service group or of every group) of a run. A unit of a service group this function
+ * does not evaluate (its SDK is not in this deployment package, or {@code
+ * vigil.collect.service-groups} leaves it out) is refused and reported as failed, so a misrouted
+ * message ends in the dead-letter queue instead of being recorded with a partial catalogue. The
+ * messages of a batch are collected concurrently (bounded by
  * {@code vigil.collect.concurrency}); the response reports the failed ones in SQS's partial batch
  * format ({@code batchItemFailures}), so only those are retried and, after the queue's
  * {@code maxReceiveCount}, land in its dead-letter queue — never silently dropped. A message that
@@ -90,6 +95,11 @@ public class CollectEvidenceQueueHandler
       throw new InvalidEventException("SQS message body is not JSON: " + e.getMessage());
     }
     var unit = UnitMessage.fromMap(message);
+    if (unit.allGroups() && settings.serviceGroups().size() < ServiceGroup.values().length) {
+      LOG.warn("unit {} is of every service group, but this function evaluates {} only: with one"
+          + " deployment package per group, dispatch with {}", unit.unitId(),
+          settings.serviceGroups(), VigilSettings.FAN_OUT_QUEUES);
+    }
     var outcome = collection.collectUnit(unit, new CollectEvidenceHandler.LoggingProgress());
     events.publish(RunEvents.ofUnit(outcome));
     LOG.info("unit {} {}: {} results, {} written, {} findings opened", unit.unitId(),

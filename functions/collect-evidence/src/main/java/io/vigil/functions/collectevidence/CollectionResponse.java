@@ -7,7 +7,8 @@ import io.vigil.domain.collection.CollectionService;
 /**
  * The function's response: what the run did, that it had already been done ({@code duplicate}),
  * or why nothing needed doing ({@code ignored}). With the SQS fan-out the units run elsewhere:
- * {@code dispatched} counts them and the result counts stay zero.
+ * {@code dispatched} counts them and the result counts stay zero. {@code targets} counts the run's
+ * units: account × region, and × service group when the run fans out per group.
  */
 @Serdeable
 public record CollectionResponse(
@@ -41,7 +42,11 @@ public record CollectionResponse(
   }
 
   static CollectionResponse ignored(CollectionTrigger trigger) {
-    return new CollectionResponse(trigger.runId(), false, trigger.ignored(), trigger.describe(), 0,
+    return ignored(trigger, trigger.ignored());
+  }
+
+  static CollectionResponse ignored(CollectionTrigger trigger, String why) {
+    return new CollectionResponse(trigger.runId(), false, why, trigger.describe(), 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, null, null);
   }
 }

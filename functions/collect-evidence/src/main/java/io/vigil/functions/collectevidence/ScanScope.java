@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.account.AccountClient;
+import software.amazon.awssdk.services.account.model.RegionOptStatus;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.AccountStatus;
@@ -19,7 +22,10 @@ import software.amazon.awssdk.services.organizations.model.AccountStatus;
  *       AWS Organization when the list is {@code organization}. Member accounts are read through
  *       the configured member role.
  *   <li>Regions: the configured list, every enabled region when the list is {@code all}, or the
- *       current region when none is configured.
+ *       current region when none is configured. Enabled regions are asked of EC2
+ *       (DescribeRegions) where the EC2 SDK is in the package, else of the Account Management API
+ *       (ListRegions, status ENABLED or ENABLED_BY_DEFAULT): the governance deployment package has
+ *       no EC2 SDK.
  * </ul>
  */
 public final class ScanScope {
@@ -70,6 +76,25 @@ public final class ScanScope {
       return List.of(clients.defaultRegion().id());
     }
     if (regions.size() == 1 && regions.get(0).toLowerCase(Locale.ROOT).equals(ALL_REGIONS)) {
+      return isPresent(EC2_CLIENT) ? Ec2Regions.enabled(clients) : AccountRegions.enabled(clients);
+    }
+    return regions;
+  }
+
+  private static final String EC2_CLIENT = "software.amazon.awssdk.services.ec2.Ec2Client";
+
+  private static boolean isPresent(String className) {
+    try {
+      Class.forName(className, false, ScanScope.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** Enabled regions from EC2; a class of its own so that nothing loads EC2 where it is absent. */
+  private static final class Ec2Regions {
+    static List<String> enabled(AwsClientFactory clients) {
       var ec2 = clients.client(Ec2Client.class, Ec2Client::builder, clients.defaultRegion());
       return ec2.describeRegions(r -> r.allRegions(false)).regions().stream()
           .filter(r -> !"not-opted-in".equals(r.optInStatus()))
@@ -77,13 +102,28 @@ public final class ScanScope {
           .sorted()
           .toList();
     }
-    return regions;
+  }
+
+  /** Enabled regions from the Account Management API (packages without the EC2 SDK). */
+  private static final class AccountRegions {
+    static List<String> enabled(AwsClientFactory clients) {
+      var home = clients.defaultRegion().id();
+      var global = home.startsWith("cn-") ? Region.AWS_CN_GLOBAL
+          : home.startsWith("us-gov-") ? Region.AWS_US_GOV_GLOBAL : Region.AWS_GLOBAL;
+      var account = clients.client(AccountClient.class, AccountClient::builder, global);
+      return account.listRegionsPaginator(r -> r.regionOptStatusContains(
+              RegionOptStatus.ENABLED, RegionOptStatus.ENABLED_BY_DEFAULT))
+          .regions().stream()
+          .map(r -> r.regionName())
+          .sorted()
+          .toList();
+    }
   }
 
   private List<String> organizationAccounts() {
     // Organizations is a global service: its endpoint does not depend on the region
     var org = clients.client(OrganizationsClient.class, OrganizationsClient::builder,
-        software.amazon.awssdk.regions.Region.AWS_GLOBAL);
+        Region.AWS_GLOBAL);
     return org.listAccountsPaginator(r -> { }).stream().flatMap(page -> page.accounts().stream())
         .filter(a -> a.status() == AccountStatus.ACTIVE)
         .map(a -> a.id())

@@ -5,17 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 import io.vigil.aws.AwsClientFactory;
 import io.vigil.aws.AwsSettings;
+import io.vigil.domain.collection.EvidenceCollector;
 import io.vigil.domain.collection.ResultRepository;
+import io.vigil.domain.collection.UnitMessage;
 import io.vigil.domain.finding.FindingRepository;
 import io.vigil.emulator.junit.AwsEmulator;
 import io.vigil.emulator.junit.WithAwsEmulator;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,6 +110,76 @@ class FanOutAndChangeIT {
       assertEquals(findings, worker.getApplicationContext().getBean(FindingRepository.class)
           .findOpen(), "a re-delivered message changes nothing");
       assertEquals(0, receiveAll(sqs, queueUrl, 0).size(), "nothing else was queued");
+    }
+  }
+
+  @Test
+  void schedule_withAQueuePerServiceGroup_sendsOneMessagePerAccountRegionAndGroup() {
+    var sqs = clients.client(SqsClient.class, SqsClient::builder, Region.of(emulator.region()));
+    var networkQueue = sqs.createQueue(r -> r.queueName("it-network-" + SUFFIX)).queueUrl();
+    var governanceQueue = sqs.createQueue(r -> r.queueName("it-governance-" + SUFFIX)).queueUrl();
+    var props = props("groups", null);
+    props.put("vigil.fan-out-queues", "network=" + networkQueue + ",governance=" + governanceQueue);
+    var workerProps = props("groups", null);
+    workerProps.put("vigil.collect.service-groups", "network");
+    try (var trigger = new CollectEvidenceHandler(ApplicationContext.builder().properties(props));
+        var worker = new CollectEvidenceQueueHandler(
+            ApplicationContext.builder().properties(workerProps))) {
+      trigger.getApplicationContext().getBean(StorageSetup.class).initialize();
+      var account = clients.callerAccount();
+
+      // WHEN one scheduled run is dispatched (1 account x 2 regions x 2 groups)
+      var dispatched = trigger.handleRequest(CollectionTriggerTest.scheduledEvent(), null);
+
+      // THEN one message per account x region x group, each on its group's queue
+      assertEquals(4, dispatched.dispatched());
+      assertEquals(4, dispatched.targets(), "the run accounts for every unit");
+      var network = receiveAll(sqs, networkQueue, 2);
+      var governance = receiveAll(sqs, governanceQueue, 2);
+      var run = dispatched.runId();
+      assertEquals(List.of(run + "#" + account + "#" + emulator.region() + "#network",
+              run + "#" + account + "#us-east-1#network"),
+          unitIds(network));
+      assertEquals(List.of(run + "#" + account + "#" + emulator.region() + "#governance",
+              run + "#" + account + "#us-east-1#governance"),
+          unitIds(governance));
+      assertEquals(0, receiveAll(sqs, networkQueue, 0).size() + receiveAll(sqs, governanceQueue,
+          0).size(), "nothing else was queued");
+
+      // AND a function of the network group collects the network units and refuses the others
+      var all = new ArrayList<Message>(network);
+      all.addAll(governance);
+      var response = worker.handleRequest(sqsEvent(all), null);
+
+      assertEquals(governance.stream().map(m -> Map.of("itemIdentifier", m.messageId())).toList(),
+          response.get("batchItemFailures"), "governance units are not this function's");
+      var networkChecks = worker.getApplicationContext().getBean(EvidenceCollector.class)
+          .catalogue().stream().map(c -> c.id().value()).collect(Collectors.toSet());
+      var results = worker.getApplicationContext().getBean(ResultRepository.class)
+          .findByRun(run);
+      assertFalse(results.isEmpty());
+      assertTrue(results.stream().allMatch(r -> networkChecks.contains(r.checkId().value())),
+          results.toString());
+      assertTrue(networkChecks.stream().allMatch(id -> id.startsWith("ec2_")
+          || id.startsWith("rds_") || id.startsWith("lambda_")), networkChecks.toString());
+      assertEquals(Set.of(emulator.region(), "us-east-1"), results.stream()
+          .map(r -> r.region()).collect(Collectors.toSet()));
+    }
+  }
+
+  /** The unit ids of queued messages, the home region's first. */
+  private static List<String> unitIds(List<Message> messages) {
+    return messages.stream()
+        .map(m -> UnitMessage.fromMap(json(m.body())).unitId())
+        .sorted(Comparator.comparing((String id) -> !id.contains(emulator.region())))
+        .toList();
+  }
+
+  private static Map<String, Object> json(String body) {
+    try {
+      return JsonMapper.createDefault().readValue(body, Argument.mapOf(String.class, Object.class));
+    } catch (IOException e) {
+      throw new IllegalStateException("message body is not JSON: " + body, e);
     }
   }
 

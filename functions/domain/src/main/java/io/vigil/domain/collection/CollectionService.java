@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Use case: collect evidence and record it. A run is split into units (account × region), each
@@ -27,6 +29,13 @@ import java.util.Objects;
  * or moves its last-seen time, a pass after a failure marks the evidence recovered, a failure after
  * closure opens a linked new finding), then the unit's manifest (every result, changed or not) is
  * recorded in the hash-chained evidence ledger, and the unit is marked complete.
+ *
+ * <p>Service groups: a unit names the service group whose checks it evaluates (or
+ * {@link CollectionUnit#ALL_GROUPS}), and is evaluated by this service's collector for that group;
+ * a unit of a group this service has no collector for is refused before anything is written. The
+ * finding lifecycle of a unit is driven only by the results of the checks the unit evaluated (each
+ * keyed by its subject: account, check, resource), so a unit of one group never moves, recovers or
+ * closes a finding of another group's check.
  */
 public final class CollectionService {
 
@@ -58,7 +67,7 @@ public final class CollectionService {
     }
   }
 
-  private final EvidenceCollector collector;
+  private final Map<String, EvidenceCollector> collectors;
   private final EvidenceVault vault;
   private final ResultRepository results;
   private final FindingRepository findings;
@@ -67,6 +76,7 @@ public final class CollectionService {
   private final EvidenceLedger ledger;
   private final Clock clock;
 
+  /** A service with one collector, which evaluates units of {@link CollectionUnit#ALL_GROUPS}. */
   public CollectionService(
       EvidenceCollector collector,
       EvidenceVault vault,
@@ -76,7 +86,30 @@ public final class CollectionService {
       FindingPolicy policy,
       EvidenceLedger ledger,
       Clock clock) {
-    this.collector = Objects.requireNonNull(collector);
+    this(Map.of(CollectionUnit.ALL_GROUPS, Objects.requireNonNull(collector)), vault, results,
+        findings, runs, policy, ledger, clock);
+  }
+
+  /**
+   * A service with one collector per service group it evaluates.
+   *
+   * @param collectors by service group; must hold {@link CollectionUnit#ALL_GROUPS}, the collector
+   *     of every group this service evaluates
+   */
+  public CollectionService(
+      Map<String, EvidenceCollector> collectors,
+      EvidenceVault vault,
+      ResultRepository results,
+      FindingRepository findings,
+      RunRepository runs,
+      FindingPolicy policy,
+      EvidenceLedger ledger,
+      Clock clock) {
+    if (!collectors.containsKey(CollectionUnit.ALL_GROUPS)) {
+      throw new IllegalArgumentException("collectors must include one for service group '"
+          + CollectionUnit.ALL_GROUPS + "', got " + collectors.keySet());
+    }
+    this.collectors = Map.copyOf(collectors);
     this.vault = Objects.requireNonNull(vault);
     this.results = Objects.requireNonNull(results);
     this.findings = Objects.requireNonNull(findings);
@@ -86,8 +119,14 @@ public final class CollectionService {
     this.clock = Objects.requireNonNull(clock);
   }
 
+  /** The collector of every group this service evaluates. */
   public EvidenceCollector collector() {
-    return collector;
+    return collectors.get(CollectionUnit.ALL_GROUPS);
+  }
+
+  /** The service groups this service evaluates units of, sorted ({@code all} included). */
+  public SortedSet<String> serviceGroups() {
+    return new TreeSet<>(collectors.keySet());
   }
 
   /**
@@ -118,6 +157,13 @@ public final class CollectionService {
 
   /** Collects and records one unit. Safe to call again for the same unit. */
   public UnitOutcome collectUnit(CollectionUnit unit, ProgressListener progress) {
+    var collector = collectors.get(unit.serviceGroup());
+    if (collector == null) {
+      // refused before the claim: nothing is written, the message is retried or dead-lettered
+      throw new IllegalArgumentException("unit " + unit.unitId() + " is of service group '"
+          + unit.serviceGroup() + "', which this function does not evaluate (it evaluates "
+          + serviceGroups() + ")");
+    }
     var startedAt = clock.now();
     var start = runs.start(unit.unitId(), unit.trigger(), startedAt);
     if (start instanceof RunRepository.Start.AlreadyCompleted done) {
@@ -148,6 +194,7 @@ public final class CollectionService {
     var changed = all.stream().filter(r -> differs(previous.get(r.subjectKey()), r)).toList();
     results.saveAll(changed);
 
+    // the lifecycle follows this unit's own results only: subjects of the checks it evaluated
     var openedFindings = new ArrayList<Finding>();
     var recovered = new ArrayList<CheckResult>();
     var counts = new EnumMap<CheckStatus, Integer>(CheckStatus.class);

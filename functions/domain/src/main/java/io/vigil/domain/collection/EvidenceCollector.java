@@ -20,6 +20,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Runs the check catalogue against scan targets: loads each service snapshot once per target (once
@@ -75,6 +77,22 @@ public final class EvidenceCollector {
 
   public List<CheckMetadata> catalogue() {
     return checks.stream().map(EvidenceCheck::metadata).toList();
+  }
+
+  /** The services this collector reads, as its loaders name them (e.g. {@code ec2}). */
+  public List<String> services() {
+    return loaders.values().stream().map(SnapshotLoader::service).toList();
+  }
+
+  /**
+   * A collector of the same kind over a part of the catalogue: the loaders whose service
+   * {@code includes} accepts and the checks that depend on them (e.g. one service group's).
+   */
+  public EvidenceCollector restrictedTo(Predicate<String> includes) {
+    var kept = loaders.values().stream().filter(l -> includes.test(l.service())).toList();
+    var types = kept.stream().map(SnapshotLoader::snapshotType).collect(Collectors.toSet());
+    var dependents = checks.stream().filter(c -> types.contains(c.snapshotType())).toList();
+    return new EvidenceCollector(dependents, kept, serviceConcurrency);
   }
 
   /**

@@ -9,6 +9,11 @@ import java.util.Map;
  * (decoded here as a map) with a schema version. Reading refuses anything malformed with a message
  * naming the field, so a bad message fails visibly (and ends in the dead-letter queue) instead of
  * being half-processed.
+ *
+ * <p>Fields: {@code schemaVersion} (1), {@code runId}, {@code trigger}, {@code accountId},
+ * {@code region}, {@code partition}, {@code homeRegion}, {@code serviceGroup} (added within
+ * version 1: a message without it is a unit of every group, {@code all}) and, for a change,
+ * {@code change} ({@code service}, {@code resourceType}, {@code resource}).
  */
 public final class UnitMessage {
 
@@ -26,6 +31,7 @@ public final class UnitMessage {
     m.put("region", unit.target().region());
     m.put("partition", unit.target().partition());
     m.put("homeRegion", unit.homeRegion());
+    m.put("serviceGroup", unit.serviceGroup());
     if (unit.change() != null) {
       var c = new LinkedHashMap<String, Object>();
       c.put("service", unit.change().service());
@@ -54,7 +60,13 @@ public final class UnitMessage {
     } else if (c != null) {
       throw new IllegalArgumentException("unit message field 'change' must be an object");
     }
-    return new CollectionUnit(text(m, "runId"), text(m, "trigger"), target, home, change);
+    var group = optional(m, "serviceGroup");
+    if (group != null && !group.matches("[a-z][a-z0-9-]{0,31}")) {
+      throw new IllegalArgumentException("unit message field 'serviceGroup' must be a service group"
+          + " name such as 'network' (or 'all'), got '" + group + "'");
+    }
+    return new CollectionUnit(text(m, "runId"), text(m, "trigger"), target, home, change,
+        group == null ? CollectionUnit.ALL_GROUPS : group);
   }
 
   private static String text(Map<?, ?> m, String field) {
