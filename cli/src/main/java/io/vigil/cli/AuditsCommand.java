@@ -1,12 +1,13 @@
 package io.vigil.cli;
 
 import io.micronaut.context.ApplicationContext;
+import io.vigil.domain.audit.AuditPlan;
 import io.vigil.domain.audit.AuditPlanner;
 import io.vigil.domain.audit.AuditUniverse;
-import io.vigil.domain.audit.ItemRisk;
 import io.vigil.domain.audit.ProgrammeConfig;
-import io.vigil.domain.finding.FindingRepository;
-import io.vigil.functions.findingsapi.FindingsApiHandler;
+import io.vigil.functions.scheduleaudits.ProgrammeConfigJson;
+import io.vigil.functions.scheduleaudits.ScheduleAuditsComponents;
+import io.vigil.functions.scheduleaudits.ScheduleAuditsHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,26 +32,47 @@ import picocli.CommandLine.TypeConversionException;
  * {@code vigil audits}: the internal audit programme (clause 9.2). {@code plan} plans a cycle from
  * a JSON configuration (README "Internal audit programme"), with the open findings of an endpoint
  * as risk inputs; {@code export} turns a plan into CSV or iCalendar. A configuration or plan file
- * that breaks the contract is a usage error (exit 2) with one line naming the field.
+ * that breaks the contract is a usage error (exit 2) with one line naming the field. The audit
+ * records of the stored programme (9.2.2) are {@link AuditRecordCommands}: list, show, start,
+ * conclude, complete, cancel, report, through the records API.
  */
 @Command(
     name = "audits",
     mixinStandardHelpOptions = true,
     usageHelpWidth = VigilCli.HELP_WIDTH,
-    header = "Internal audit programme (clause 9.2): plan audits, export them to calendars.",
+    header = "Internal audit programme (clause 9.2): plan audits, export them to calendars,"
+        + " record them.",
     description = {
         "'plan' plans every ISMS clause and applicable Annex A control within the cycle, riskier",
         "items more often, by auditors who never audit what they own; 'export' writes a plan as",
         "CSV or iCalendar (one event per audit).",
+        "The stored programme's audits are recorded through the records API as the person named",
+        "by --as and --role (default: $VIGIL_ACTOR, $VIGIL_ROLE): 'start' one, 'conclude' each",
+        "item (check results linked automatically; nonconformities, observations and",
+        "opportunities raised as findings), 'complete' it (its report stored in the evidence",
+        "bucket), 'report' it (HTML, Markdown, JSON); 'list', 'show', 'cancel'. Changes send",
+        "the version they read; a refusal prints the problem and exits 1.",
         ""},
-    subcommands = {AuditsCommand.Plan.class, AuditsCommand.Export.class},
+    subcommands = {AuditsCommand.Plan.class, AuditsCommand.Export.class,
+        AuditRecordCommands.ListAudits.class, AuditRecordCommands.Show.class,
+        AuditRecordCommands.Start.class, AuditRecordCommands.Conclude.class,
+        AuditRecordCommands.Complete.class, AuditRecordCommands.Cancel.class,
+        AuditRecordCommands.Report.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  vigil audits plan --config events/schedule-audits/programme.json --from 2027-01-01 \\",
         "      --output plan.json",
         "  vigil audits plan --config programme.json --format table \\",
         "      --endpoint-url http://127.0.0.1:5000     (open findings as risk inputs)",
-        "  vigil audits export --plan plan.json --format ics --output audits.ics"})
+        "  vigil audits export --plan plan.json --format ics --output audits.ics",
+        "  export VIGIL_ACTOR=carol@acme.example VIGIL_ROLE=auditor",
+        "  vigil audits list --status PLANNED --endpoint-url http://127.0.0.1:5000",
+        "  vigil audits start AUD-2027-03-15-1a2b3c4d --endpoint-url http://127.0.0.1:5000",
+        "  vigil audits conclude AUD-2027-03-15-1a2b3c4d --item A.8.24 \\",
+        "      --conclusion MAJOR_NONCONFORMITY --notes 'Two EBS volumes unencrypted' \\",
+        "      --owner owner@acme.example --due 2027-04-30 --endpoint-url http://127.0.0.1:5000",
+        "  vigil audits complete AUD-2027-03-15-1a2b3c4d --summary '...' --endpoint-url ...",
+        "  vigil audits report AUD-2027-03-15-1a2b3c4d --output report.html --endpoint-url ..."})
 final class AuditsCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -157,31 +179,37 @@ final class AuditsCommand implements Callable<Integer> {
       var err = spec.commandLine().getErr();
       ProgrammeConfig programme;
       try {
-        programme = new ProgrammeConfigParser().parse(read(config));
+        programme = ProgrammeConfigJson.parse(read(config));
       } catch (IllegalArgumentException | IOException e) {
         err.println("vigil: " + config + ": " + Failures.describe(e));
         err.flush();
         return VigilCli.USAGE;
       }
       var progress = root.progress();
-      Map<String, ItemRisk> risks = Map.of();
+      var start = from != null ? from : LocalDate.now(ZoneOffset.UTC);
+      AuditPlan planned;
       if (aws.configuredEndpoint(root.env()).isPresent()
           || AwsOptions.first(aws.table, root.env().apply("VIGIL_TABLE_NAME")).isPresent()) {
         var target = aws.resolve(root.env(), null, false);
-        progress.step("reading open findings from table " + target.table() + " as risk inputs");
-        try (var handler = new FindingsApiHandler(
-            ApplicationContext.builder().properties(target.properties()))) {
-          var open = handler.getApplicationContext().getBean(FindingRepository.class).findOpen();
-          risks = AuditRisks.fromFindings(open);
-          progress.step("  " + open.size() + " open finding(s) on " + risks.size() + " item(s)");
+        progress.step("reading open findings and stored audits from table " + target.table());
+        var properties = new java.util.HashMap<String, Object>(target.properties());
+        properties.put("vigil.audits.config-file", config.toAbsolutePath().toString());
+        try (var handler = new ScheduleAuditsHandler(
+            ApplicationContext.builder().properties(properties))) {
+          var scheduling = handler.getApplicationContext()
+              .getBean(ScheduleAuditsComponents.class).scheduling();
+          var preview = scheduling.preview(start);
+          progress.step("  " + preview.openFindings() + " open finding(s) on "
+              + preview.riskItems() + " item(s), " + preview.storedAudits()
+              + " stored audit(s)");
+          planned = preview.plan();
         }
       } else {
-        err.println("vigil: no endpoint or table given: planning without risk inputs (pass"
-            + " --endpoint-url or --table to use the open findings)");
+        err.println("vigil: no endpoint or table given: planning without risk inputs or stored"
+            + " audits (pass --endpoint-url or --table to use them)");
+        planned = new AuditPlanner(programme).plan(AuditUniverse.of(programme.notApplicable()),
+            Map.of(), start);
       }
-      var start = from != null ? from : LocalDate.now(ZoneOffset.UTC);
-      var planned = new AuditPlanner(programme).plan(AuditUniverse.of(programme.notApplicable()),
-          risks, start);
       var plan = AuditPlanFile.of(planned, programme);
       var text = format == PlanFormat.TABLE ? AuditPlanFile.table(plan)
           : Json.write(AuditPlanFile.toTree(plan)) + "\n";

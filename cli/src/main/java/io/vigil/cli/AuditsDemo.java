@@ -55,7 +55,7 @@ final class AuditsDemo {
     AuditPlanFile.Plan plan;
     try {
       plan = AuditPlanFile.of(new AuditPlanner(config).plan(
-          AuditUniverse.of(config.notApplicable()), AuditRisks.fromFindings(openFindings), today),
+          AuditUniverse.of(config.notApplicable()), io.vigil.domain.audit.AuditRisks.fromOpenFindings(openFindings, id -> List.of()), today),
           config);
     } catch (UnsupportedOperationException notYet) {
       return;

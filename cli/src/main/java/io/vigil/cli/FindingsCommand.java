@@ -1,26 +1,23 @@
 package io.vigil.cli;
 
-import io.vigil.domain.access.Role;
 import io.vigil.functions.findingsapi.HttpApiEvent;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vigil findings}: the findings API for people and scripts. Each subcommand builds the API
- * Gateway HTTP API event the API would receive, runs the findings-api handler in-process, and
- * prints the response body as JSON on standard output; an error response (problem+json) is
- * printed too, and the command exits 1.
+ * {@code vigil findings}: the findings API for people and scripts. Each subcommand is an
+ * {@link ApiCommand}: it builds the API Gateway HTTP API event the API would receive, runs the
+ * findings-api handler in-process, and prints the response body as JSON on standard output; an
+ * error response (problem+json) is printed too, and the command exits 1.
  */
 @Command(
     name = "findings",
@@ -61,96 +58,18 @@ final class FindingsCommand implements Callable<Integer> {
     return VigilCli.USAGE;
   }
 
-  /** Who acts: {@code --as}/{@code --role}, else {@code VIGIL_ACTOR}/{@code VIGIL_ROLE}. */
-  static final class Identity {
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec spec;
-
-    @Option(names = "--as", paramLabel = "EMAIL",
-        description = "Act as this person (subject and e-mail). Default: $VIGIL_ACTOR.")
-    String as;
-
-    @Option(names = "--role", paramLabel = "ROLE",
-        description = "Role(s) of the acting person, comma-separated: isms-manager, auditor,"
-            + " owner, viewer. Default: $VIGIL_ROLE.")
-    String role;
-
-    HttpApiEvent apply(HttpApiEvent event, java.util.function.UnaryOperator<String> env) {
-      var who = AwsOptions.first(as, env.apply("VIGIL_ACTOR")).orElseThrow(() -> usage(
-          "no acting identity: pass --as EMAIL (or set VIGIL_ACTOR)"));
-      var roles = AwsOptions.first(role, env.apply("VIGIL_ROLE")).orElseThrow(() -> usage(
-          "no role for " + who + ": pass --role isms-manager|auditor|owner|viewer (or set"
-              + " VIGIL_ROLE)"));
-      var groups = new ArrayList<String>();
-      for (var r : roles.split(",")) {
-        var parsed = Role.fromClaim(r).orElseThrow(() -> usage("unknown role '" + r.trim()
-            + "': use isms-manager, auditor, owner or viewer"));
-        groups.add(parsed.claim());
-      }
-      return event.as(who, who.contains("@") ? who : null, groups);
-    }
-
-    private ParameterException usage(String message) {
-      return new ParameterException(spec.commandLine(), message);
-    }
-  }
-
-  /** What every subcommand shares: the target, the identity, and printing the response. */
-  abstract static class Base implements Callable<Integer> {
-    @ParentCommand
-    FindingsCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    AwsOptions aws;
-
-    @Mixin
-    Identity identity;
-
-    @Override
-    public Integer call() {
-      var env = parent.root.env();
-      var target = aws.resolve(env, null, false);
-      // resolve the identity before starting anything (a usage error exits 2)
-      identity.apply(HttpApiEvent.request("GET", "/findings"), env);
-      try (var session = FindingsSession.open(target)) {
-        var response = run(session, path -> identity.apply(path, env));
-        return print(response);
-      }
-    }
-
-    /** Sends this subcommand's request(s); {@code as} adds the identity to an event. */
-    abstract FindingsSession.Response run(FindingsSession session,
-        java.util.function.UnaryOperator<HttpApiEvent> as);
-
-    private int print(FindingsSession.Response response) {
-      var out = spec.commandLine().getOut();
-      out.println(Json.write(response.body()));
-      out.flush();
-      if (response.ok()) {
-        return VigilCli.OK;
-      }
-      var err = spec.commandLine().getErr();
-      err.println("vigil: " + response.status() + " " + response.body().get("title") + ": "
-          + response.body().get("detail"));
-      err.flush();
-      return VigilCli.FAILURE;
-    }
-
-    /** The ETag read first, or the failed read's response (e.g. 404) to print instead. */
-    record Read(String etag, FindingsSession.Response failure) {}
+  /** What every subcommand shares: {@link ApiCommand}, and reading a finding's version. */
+  abstract static class Base extends ApiCommand.JsonCommand {
 
     /** Reads the current ETag of the finding, or of its action when {@code actionId} is given. */
-    static Read currentEtag(FindingsSession session, java.util.function.UnaryOperator<
-        HttpApiEvent> as, String id, String actionId) {
+    static Read currentEtag(FindingsSession session, UnaryOperator<HttpApiEvent> as, String id,
+        String actionId) {
+      if (actionId == null) {
+        return currentEtag(session, as, "/findings/" + id);
+      }
       var read = session.call(as.apply(HttpApiEvent.request("GET", "/findings/" + id)));
       if (!read.ok()) {
         return new Read(null, read);
-      }
-      if (actionId == null) {
-        return new Read(read.headers().get("etag"), null);
       }
       for (var a : (List<?>) read.body().getOrDefault("actions", List.of())) {
         var action = (Map<?, ?>) a;
@@ -178,7 +97,7 @@ final class FindingsCommand implements Callable<Integer> {
 
     @Override
     FindingsSession.Response run(FindingsSession session,
-        java.util.function.UnaryOperator<HttpApiEvent> as) {
+        UnaryOperator<HttpApiEvent> as) {
       return session.call(as.apply(HttpApiEvent.request("GET", "/findings")
           .query("status", status).query("type", type).query("source", source)
           .query("control", control).query("owner", owner)
@@ -196,7 +115,7 @@ final class FindingsCommand implements Callable<Integer> {
 
     @Override
     FindingsSession.Response run(FindingsSession session,
-        java.util.function.UnaryOperator<HttpApiEvent> as) {
+        UnaryOperator<HttpApiEvent> as) {
       return session.call(as.apply(HttpApiEvent.request("GET", "/findings/" + id
           + (history ? "/history" : ""))));
     }
@@ -221,7 +140,7 @@ final class FindingsCommand implements Callable<Integer> {
 
     @Override
     FindingsSession.Response run(FindingsSession session,
-        java.util.function.UnaryOperator<HttpApiEvent> as) {
+        UnaryOperator<HttpApiEvent> as) {
       var body = new LinkedHashMap<String, Object>();
       body.put("title", title);
       body.put("type", type);
@@ -252,11 +171,11 @@ final class FindingsCommand implements Callable<Integer> {
 
     @Override
     FindingsSession.Response run(FindingsSession session,
-        java.util.function.UnaryOperator<HttpApiEvent> as) {
+        UnaryOperator<HttpApiEvent> as) {
       var body = new LinkedHashMap<String, Object>();
       body.put("status", status);
       body.putAll(fields);
-      var read = ifMatch != null ? new Read("\"" + ifMatch + "\"", null)
+      var read = ifMatch != null ? Read.given(ifMatch)
           : currentEtag(session, as, id, null);
       if (read.failure() != null) {
         return read.failure();
@@ -279,7 +198,7 @@ final class FindingsCommand implements Callable<Integer> {
 
     @Override
     FindingsSession.Response run(FindingsSession session,
-        java.util.function.UnaryOperator<HttpApiEvent> as) {
+        UnaryOperator<HttpApiEvent> as) {
       var body = new LinkedHashMap<String, Object>();
       body.put("description", description);
       body.put("owner", owner);
@@ -307,14 +226,14 @@ final class FindingsCommand implements Callable<Integer> {
 
     @Override
     FindingsSession.Response run(FindingsSession session,
-        java.util.function.UnaryOperator<HttpApiEvent> as) {
+        UnaryOperator<HttpApiEvent> as) {
       var body = new LinkedHashMap<String, Object>();
       putIf(body, "status", status);
       putIf(body, "description", description);
       putIf(body, "owner", owner);
       putIf(body, "dueDate", dueDate);
       putIf(body, "effectivenessCriteria", criteria);
-      var read = ifMatch != null ? new Read("\"" + ifMatch + "\"", null)
+      var read = ifMatch != null ? Read.given(ifMatch)
           : currentEtag(session, as, id, actionId);
       if (read.failure() != null) {
         return read.failure();
@@ -322,12 +241,6 @@ final class FindingsCommand implements Callable<Integer> {
       var etag = read.etag();
       return session.call(as.apply(HttpApiEvent.request("PATCH", "/findings/" + id
           + "/actions/" + actionId).header("if-match", etag).body(Json.write(body))));
-    }
-  }
-
-  private static void putIf(Map<String, Object> body, String name, String value) {
-    if (value != null) {
-      body.put(name, value);
     }
   }
 }

@@ -7,8 +7,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The findings-api function running in-process for one target: its handler, built with the
- * target's properties as Lambda would build it, answering API Gateway v2 events.
+ * The findings-api function (Vigil's records API: findings, audit records) running in-process for
+ * one target: its handler, built with the target's properties as Lambda would build it, answering
+ * API Gateway v2 events.
  */
 final class FindingsSession implements AutoCloseable {
 
@@ -36,18 +37,34 @@ final class FindingsSession implements AutoCloseable {
     return handler.handleRequest(event, null);
   }
 
-  /** Sends one API request and decodes the response. */
-  @SuppressWarnings("unchecked")
-  Response call(HttpApiEvent request) {
-    var raw = handle(request.toMap());
-    var headers = (Map<String, String>) raw.get("headers");
-    try {
-      var body = Json.parseObject(String.valueOf(raw.get("body")));
-      return new Response(((Number) raw.get("statusCode")).intValue(), headers, body);
-    } catch (IOException e) {
-      throw new CommandFailure("findings-api answered a body that is not a JSON object: "
-          + Failures.describe(e), e);
+  /** An undecoded API response: status, headers and the body as text. */
+  record Text(int status, Map<String, String> headers, String body) {
+    boolean ok() {
+      return status < 400;
     }
+
+    /** The body as a JSON object (every response but a report, and every problem). */
+    Response decode() {
+      try {
+        return new Response(status, headers, Json.parseObject(body));
+      } catch (IOException e) {
+        throw new CommandFailure("findings-api answered a body that is not a JSON object: "
+            + Failures.describe(e), e);
+      }
+    }
+  }
+
+  /** Sends one API request and decodes the response. */
+  Response call(HttpApiEvent request) {
+    return send(request).decode();
+  }
+
+  /** Sends one API request; the response as text (e.g. an audit report in HTML). */
+  @SuppressWarnings("unchecked")
+  Text send(HttpApiEvent request) {
+    var raw = handle(request.toMap());
+    return new Text(((Number) raw.get("statusCode")).intValue(),
+        (Map<String, String>) raw.get("headers"), String.valueOf(raw.get("body")));
   }
 
   @Override

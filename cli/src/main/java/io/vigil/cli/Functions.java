@@ -38,7 +38,7 @@ final class Functions {
         "SQS fan-out: collects the account x region units of a run (batch item failures)",
         Functions::collectEvidenceQueue));
     register(new Function("findings-api",
-        "API Gateway HTTP API request (findings, actions) or the daily overdue sweep",
+        "API Gateway HTTP API request (findings, actions, audits) or the overdue sweep",
         Functions::findingsApi, false));
     register(new Function("notify",
         "Vigil bus event: Slack/e-mail per the routes (renders to stdout when none configured)",

@@ -26,7 +26,7 @@ class AuditsCommandIT {
     assertTrue(demo.out().contains(AuditsDemo.HEADING), demo.out());
     assertTrue(demo.out().contains("audits planned to"), demo.out());
 
-    var config = ProgrammeConfigParserTest.sample("programme.json").toString();
+    var config = Samples.programme("programme.json").toString();
     var plan = CliRunner.run(Map.of(), concat(new String[] {"audits", "plan", "--config", config,
         "--from", "2027-01-01"}, storage));
     assertEquals(0, plan.exitCode(), plan.err());

@@ -3,7 +3,6 @@ package io.vigil.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vigil.domain.audit.AuditItem;
 import io.vigil.domain.audit.AuditPlanner;
@@ -28,36 +27,21 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/**
- * {@code vigil audits plan} and the demo's programme end to end; the planner-backed tests are
- * skipped while {@link AuditPlanner#plan} is not implemented yet.
- */
+/** {@code vigil audits plan} and the demo's programme end to end. */
 class AuditsPlanTest {
 
   private static final LocalDate FROM = LocalDate.parse("2027-01-01");
 
-  static boolean plannerImplemented() {
-    var config = new ProgrammeConfig(12, 6, List.of(new ProgrammeConfig.Auditor("a", "A",
-        "a@x.example", 4, List.of())), Map.of(), null, null);
-    try {
-      new AuditPlanner(config).plan(AuditUniverse.of(java.util.Set.of()), Map.of(), FROM);
-      return true;
-    } catch (UnsupportedOperationException e) {
-      return false;
-    }
-  }
-
   @Test
   void planCoversEveryItemOrListsItUnassigned() throws Exception {
-    assumeTrue(plannerImplemented(), "AuditPlanner.plan is not implemented yet");
-    var configFile = ProgrammeConfigParserTest.sample("programme.json");
+    var configFile = Samples.programme("programme.json");
     var run = CliRunner.run(Map.of(), "audits", "plan", "--config", configFile.toString(),
         "--from", FROM.toString());
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.err().contains("without risk inputs"), run.err());
     var plan = AuditPlanFile.parse(run.out());
     assertEquals(FROM, plan.from());
-    var config = new ProgrammeConfigParser().parse(Files.readString(configFile));
+    var config = io.vigil.functions.scheduleaudits.ProgrammeConfigJson.read(configFile);
     var covered = new HashSet<String>();
     for (var a : plan.audits()) {
       assertFalse(a.items().isEmpty(), a.id());
@@ -87,7 +71,6 @@ class AuditsPlanTest {
 
   @Test
   void theDemoPrintsTheNextAuditsOfItsSampleOrganisation() {
-    assumeTrue(plannerImplemented(), "AuditPlanner.plan is not implemented yet");
     var text = new StringWriter();
     var findings = List.of(finding("F-1", FindingType.MAJOR_NONCONFORMITY, "8.24"));
     AuditsDemo.printNextAudits(new PrintWriter(text, true), findings, FROM);
@@ -112,7 +95,7 @@ class AuditsPlanTest {
 
   @Test
   void risksCountFailingEvidenceAndNonconformitiesPerItem() {
-    var risks = AuditRisks.fromFindings(List.of(
+    var risks = risks(List.of(
         finding("F-1", FindingType.MAJOR_NONCONFORMITY, "8.24"),
         finding("F-2", FindingType.MINOR_NONCONFORMITY, "8.24"),
         finding("F-3", FindingType.OBSERVATION, "5.15")));
@@ -128,9 +111,13 @@ class AuditsPlanTest {
         FindingSource.INTERNAL_AUDIT, FindingStatus.OPEN, "No review", null, Severity.MEDIUM,
         List.of(), List.of(ClauseId.parse("9.3")), null, null, null, null, Instant.EPOCH, null,
         null, null, null, null, null, null, null, 0);
-    var review = AuditRisks.fromFindings(List.of(audit)).get("9.3");
+    var review = risks(List.of(audit)).get("9.3");
     assertEquals(0, review.failingChecks());
     assertEquals(1, review.openNonconformities());
+  }
+
+  private static java.util.Map<String, io.vigil.domain.audit.ItemRisk> risks(List<Finding> open) {
+    return io.vigil.domain.audit.AuditRisks.fromOpenFindings(open, id -> List.of());
   }
 
   private static Finding finding(String id, FindingType type, String control) {

@@ -35,6 +35,7 @@ public final class DynamoDbResultRepository implements ResultRepository {
 
   private final DynamoDbEnhancedClient enhanced;
   private final DynamoDbTable<ResultItem> results;
+  private final software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex<ResultItem> byCheck;
   private final BatchWriter batchWriter;
   private final Integer pageSize;
 
@@ -47,6 +48,7 @@ public final class DynamoDbResultRepository implements ResultRepository {
       BatchWriter batchWriter, Integer pageSize) {
     this.enhanced = enhanced;
     this.results = enhanced.table(new VigilTable(tableName).name(), ResultItem.SCHEMA);
+    this.byCheck = results.index(VigilTable.GSI2);
     this.batchWriter = batchWriter;
     this.pageSize = pageSize;
   }
@@ -128,5 +130,15 @@ public final class DynamoDbResultRepository implements ResultRepository {
     return Optional.ofNullable(results.getItem(r -> r
             .key(Keys.key(Keys.subject(subjectKey), Keys.LATEST)).consistentRead(true)))
         .map(ResultItem::toDomain);
+  }
+
+  /** Query GSI2 {@code CHECK#<checkId>} (the subjects' {@code LATEST} items), all pages. */
+  @Override
+  public List<CheckResult> findLatestOfCheck(io.vigil.domain.check.CheckId checkId) {
+    var out = new ArrayList<CheckResult>();
+    byCheck.query(r -> r.queryConditional(QueryConditional.keyEqualTo(
+            k -> k.partitionValue(Keys.check(checkId.value())))))
+        .forEach(page -> page.items().forEach(item -> out.add(item.toDomain())));
+    return out;
   }
 }

@@ -1,6 +1,7 @@
 package io.vigil.adapters.scheduler;
 
 import io.vigil.domain.audit.AuditPlan;
+import io.vigil.domain.notification.AuditDue;
 import io.vigil.domain.audit.AuditReminders;
 import io.vigil.domain.evidence.CanonicalJson;
 import io.vigil.domain.evidence.Sha256;
@@ -26,6 +27,8 @@ import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.scheduler.model.ScheduleState;
 import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
+import software.amazon.awssdk.services.scheduler.model.DeadLetterConfig;
+import software.amazon.awssdk.services.scheduler.model.RetryPolicy;
 import software.amazon.awssdk.services.scheduler.model.Target;
 
 /**
@@ -56,6 +59,11 @@ public final class EventBridgeSchedulerAuditReminders implements AuditReminders 
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
   private static final String FINGERPRINT = " #";
 
+  /** Attempts after the first when the target refuses a reminder. */
+  static final int RETRY_ATTEMPTS = 3;
+  /** How long a reminder may keep being retried. */
+  static final int MAX_EVENT_AGE_SECONDS = 6 * 3600;
+
   private final SchedulerClient scheduler;
   private final String groupName;
   private final String targetArn;
@@ -64,6 +72,7 @@ public final class EventBridgeSchedulerAuditReminders implements AuditReminders 
   private final LocalTime time;
   private final Clock clock;
   private final Function<String, String> contact;
+  private final String deadLetterArn;
   private boolean groupReady;
 
   /** Reminders at 09:00 UTC, auditors named by id in the events. */
@@ -82,6 +91,18 @@ public final class EventBridgeSchedulerAuditReminders implements AuditReminders 
   public EventBridgeSchedulerAuditReminders(SchedulerClient scheduler, String groupName,
       String targetArn, String roleArn, ZoneId zone, LocalTime time, Clock clock,
       Function<String, String> contact) {
+    this(scheduler, groupName, targetArn, roleArn, zone, time, clock, contact, null);
+  }
+
+  /**
+   * @param deadLetterArn SQS queue that receives a reminder the target still refuses after the
+   *     retries (null: none; the target errors are then only visible as a metric)
+   */
+  public EventBridgeSchedulerAuditReminders(SchedulerClient scheduler, String groupName,
+      String targetArn, String roleArn, ZoneId zone, LocalTime time, Clock clock,
+      Function<String, String> contact, String deadLetterArn) {
+    this.deadLetterArn = deadLetterArn == null || deadLetterArn.isBlank() ? null
+        : deadLetterArn.trim();
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.groupName = requireText(groupName, "groupName");
     this.targetArn = requireText(targetArn, "targetArn");
@@ -194,7 +215,7 @@ public final class EventBridgeSchedulerAuditReminders implements AuditReminders 
   private Wanted wanted(String name, AuditPlan.PlannedAudit audit, int daysBefore,
       LocalDateTime at) {
     var detailType = daysBefore == 0 ? "Audit Due" : "Audit Reminder";
-    var detail = detail(audit, daysBefore);
+    var detail = detail(audit, daysBefore, at.toLocalDate());
     boolean bus = targetArn.contains(":event-bus/");
     String input;
     var target = Target.builder().arn(targetArn).roleArn(roleArn);
@@ -212,9 +233,15 @@ public final class EventBridgeSchedulerAuditReminders implements AuditReminders 
       input = CanonicalJson.write(event);
     }
     target.input(input);
+    target.retryPolicy(RetryPolicy.builder().maximumRetryAttempts(RETRY_ATTEMPTS)
+        .maximumEventAgeInSeconds(MAX_EVENT_AGE_SECONDS).build());
+    if (deadLetterArn != null) {
+      target.deadLetterConfig(DeadLetterConfig.builder().arn(deadLetterArn).build());
+    }
     var expression = "at(" + AT.format(at) + ")";
     var fingerprint = Sha256.of(String.join("\n", expression, zone.getId(), targetArn, roleArn,
-        detailType, input)).hex().substring(0, 16);
+        detailType, input, Objects.toString(deadLetterArn, ""), "retry" + RETRY_ATTEMPTS))
+        .hex().substring(0, 16);
     var description = (detailType + " of audit " + audit.id());
     if (description.length() > 400) {
       description = description.substring(0, 400);
@@ -222,21 +249,12 @@ public final class EventBridgeSchedulerAuditReminders implements AuditReminders 
     return new Wanted(name, expression, description + FINGERPRINT + fingerprint, target.build());
   }
 
-  /** The Audit Due / Audit Reminder detail (fields of {@code AuditDue.detail()}). */
-  Map<String, Object> detail(AuditPlan.PlannedAudit audit, int daysBefore) {
-    var d = new LinkedHashMap<String, Object>();
-    d.put("schemaVersion", 1);
-    d.put("auditId", audit.id());
-    d.put("title", audit.scope() == null || audit.scope().isBlank()
-        ? "Internal audit " + audit.id() : audit.scope());
-    d.put("plannedStart", audit.date().toString());
-    d.put("plannedEnd", audit.date().toString());
-    d.put("daysBefore", daysBefore);
-    d.put("scope", audit.items().stream().sorted().toList());
-    d.put("criteria", Objects.toString(audit.criteria(), ""));
-    d.put("auditors", audit.auditor() == null ? List.of()
-        : List.of(Objects.toString(contact.apply(audit.auditor()), audit.auditor())));
-    return d;
+  /** The Audit Due / Audit Reminder detail ({@link AuditDue#detail()}). */
+  Map<String, Object> detail(AuditPlan.PlannedAudit audit, int daysBefore, LocalDate day) {
+    var contact = audit.auditorEmail() != null ? audit.auditorEmail()
+        : audit.auditor() == null ? null
+        : Objects.toString(this.contact.apply(audit.auditor()), audit.auditor());
+    return new AuditDue(audit, contact, day, daysBefore).detail();
   }
 
   private static Map<String, Integer> kinds() {

@@ -57,7 +57,8 @@ class EventBridgeSchedulerAuditRemindersIT {
   }
 
   private static AuditPlan.PlannedAudit audit(String id, String date, String... items) {
-    return new AuditPlan.PlannedAudit(id, LocalDate.parse(date), "carol", List.of(items),
+    return new AuditPlan.PlannedAudit(id, LocalDate.parse(date), "carol", "carol@example.org",
+        List.of(items),
         "ISO/IEC 27001:2022", "Access control", "interviews");
   }
 

@@ -2,9 +2,7 @@ package io.vigil.functions.collectevidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vigil.domain.audit.Audit;
-import io.vigil.domain.audit.AuditStatus;
-import io.vigil.domain.audit.Auditor;
+import io.vigil.domain.audit.AuditPlan;
 import io.vigil.domain.check.CheckId;
 import io.vigil.domain.check.CheckResult;
 import io.vigil.domain.check.CheckStatus;
@@ -62,10 +60,8 @@ class EventSamplesTest {
         List.of(ControlId.parse("A.8.24")), Severity.MEDIUM, T, Sha256.of("x"), "ok");
     var action = new CorrectiveAction("A-1", FindingId.of("F-1"), "do", "owner@acme.example",
         LocalDate.parse("2027-01-15"), ActionStatus.PLANNED, null, null, null, 0);
-    var audit = new Audit("AUD-1", "Access", List.of(ClauseId.parse("9.1")),
-        List.of(ControlId.parse("A.5.15")), "criteria", LocalDate.parse("2027-02-01"),
-        LocalDate.parse("2027-02-03"), List.of(new Auditor("p", "Peer", "peer@acme.example",
-            Set.of())), AuditStatus.PLANNED, 0);
+    var audit = new AuditPlan.PlannedAudit("AUD-1", LocalDate.parse("2027-02-01"), "p",
+        "peer@acme.example", List.of("9.1", "A.5.15"), "criteria", "Access", "method");
     var summary = new RunSummary("run-1", "schedule", T, T, 1, Map.of(), 1, 1);
     return List.of(
         Arguments.of("finding-opened.json", new FindingOpened(opened, "run-1")),
@@ -73,8 +69,8 @@ class EventSamplesTest {
         Arguments.of("evidence-recovered.json", new EvidenceRecovered(result)),
         Arguments.of("action-overdue.json", new ActionOverdue(opened, action,
             LocalDate.parse("2027-01-18"))),
-        Arguments.of("audit-due.json", new AuditDue(audit, LocalDate.parse("2027-02-01"), 0)),
-        Arguments.of("audit-reminder.json", new AuditDue(audit, LocalDate.parse("2027-01-18"), 14)),
+        Arguments.of("audit-due.json", new AuditDue(audit, "peer@acme.example", LocalDate.parse("2027-02-01"), 0)),
+        Arguments.of("audit-reminder.json", new AuditDue(audit, "peer@acme.example", LocalDate.parse("2027-01-18"), 14)),
         Arguments.of("run-completed.json", new RunCompleted(summary, 1, List.of(opened))));
   }
 

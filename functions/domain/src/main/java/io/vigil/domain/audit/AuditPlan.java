@@ -10,9 +10,14 @@ import java.util.List;
 public record AuditPlan(LocalDate from, LocalDate to, List<PlannedAudit> audits,
     List<Unassigned> unassigned) {
 
-  /** One planned audit (clause 9.2.2: criteria, scope, method, date, auditor). */
-  public record PlannedAudit(String id, LocalDate date, String auditor, List<String> items,
-      String criteria, String scope, String method) {
+  /**
+   * One planned audit (clause 9.2.2: criteria, scope, method, date, auditor).
+   *
+   * @param auditor the programme's id of the auditor
+   * @param auditorEmail the auditor's e-mail (reminders; identifies the auditor who records it)
+   */
+  public record PlannedAudit(String id, LocalDate date, String auditor, String auditorEmail,
+      List<String> items, String criteria, String scope, String method) {
     public PlannedAudit {
       items = List.copyOf(items);
     }

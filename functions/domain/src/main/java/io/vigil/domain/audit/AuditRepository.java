@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the audit programme is kept: the planned audits of the current plan. Saving is
- * idempotent: saving the same plan again writes nothing and reports no change.
+ * Where the audit programme is kept: the planned audits of the current plan and the records of
+ * audits started, completed or cancelled. Saving is idempotent: saving the same plan again writes
+ * nothing and reports no change.
  */
 public interface AuditRepository {
 
@@ -36,8 +37,9 @@ public interface AuditRepository {
 
   /**
    * Makes {@code plan} the current plan: adds its new audits, updates changed ones, deletes planned
-   * audits it no longer has. A cancelled audit stays cancelled: a plan that still lists its id
-   * does not bring it back.
+   * audits dated from {@code plan.from()} on that it no longer has (planned audits dated before it
+   * are history — missed audits stay recorded as overdue). Audits that were started, completed or cancelled are never changed or
+   * deleted by a plan, even one that still lists their id.
    */
   PlanChanges savePlan(AuditPlan plan);
 
@@ -50,11 +52,22 @@ public interface AuditRepository {
   /** The planned audit with this id; empty if unknown or cancelled. */
   Optional<AuditPlan.PlannedAudit> find(String id);
 
+  /** The audit with this id in any status; empty if unknown. */
+  Optional<AuditRecord> record(String id);
+
   /**
-   * Cancels a planned audit: it leaves {@link #planned()} and its reminders are deleted at the next
-   * reminder sync.
+   * Stores a changed audit record: {@code changed.version()} is the version it is based on; the
+   * stored record gets {@code version + 1}, and is returned.
    *
-   * @throws java.util.NoSuchElementException if no planned audit has this id
+   * @throws io.vigil.domain.finding.NotFoundException if no audit has this id
+   * @throws io.vigil.domain.finding.FindingRepository.ConcurrentModificationException if the
+   *     stored version differs (someone changed it since it was read)
    */
-  void cancel(String id);
+  AuditRecord update(AuditRecord changed);
+
+  /**
+   * Audits in any of {@code statuses} whose day ({@link AuditRecord#day()}) lies from {@code from}
+   * to {@code to} (both included), by day then id.
+   */
+  List<AuditRecord> records(LocalDate from, LocalDate to, java.util.Set<AuditStatus> statuses);
 }

@@ -1,6 +1,7 @@
 package io.vigil.domain.audit;
 
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,8 @@ import java.util.Set;
  * @param owners item id ("9.2", "A.8.24") → the auditor/person id who owns it (may not audit it)
  * @param notApplicable Annex A control ids excluded by the Statement of Applicability
  * @param weights how risk inputs shorten an item's audit interval
+ * @param cycleStart the day cycles start (default 1 January; day of month capped at 28): with a
+ *     12-month cycle, the programme year
  */
 public record ProgrammeConfig(
     int cycleMonths,
@@ -21,7 +24,14 @@ public record ProgrammeConfig(
     List<Auditor> auditors,
     Map<String, String> owners,
     Set<String> notApplicable,
-    RiskWeights weights) {
+    RiskWeights weights,
+    MonthDay cycleStart) {
+
+  /** Cycles starting on 1 January. */
+  public ProgrammeConfig(int cycleMonths, int auditSize, List<Auditor> auditors,
+      Map<String, String> owners, Set<String> notApplicable, RiskWeights weights) {
+    this(cycleMonths, auditSize, auditors, owners, notApplicable, weights, null);
+  }
 
   /** An auditor of the programme. */
   public record Auditor(String id, String name, String email, int maxAuditsPerMonth,
@@ -66,5 +76,6 @@ public record ProgrammeConfig(
     owners = Map.copyOf(owners == null ? Map.of() : owners);
     notApplicable = Set.copyOf(notApplicable == null ? Set.of() : notApplicable);
     weights = weights == null ? RiskWeights.defaults() : weights;
+    cycleStart = cycleStart == null ? MonthDay.of(1, 1) : cycleStart;
   }
 }

@@ -24,4 +24,10 @@ public interface ResultRepository {
 
   /** The most recent results of many subjects at once (batched reads); absent subjects are left out. */
   Map<String, CheckResult> findLatest(Collection<String> subjectKeys);
+
+  /**
+   * The latest result of one check on every subject it evaluated (every account and resource),
+   * read from an index by check (a Query, never a scan), ordered by account then resource.
+   */
+  List<CheckResult> findLatestOfCheck(io.vigil.domain.check.CheckId checkId);
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * lists, integral numbers {@link Long} or {@link BigInteger}, other numbers {@link BigDecimal}.
  * Rejects anything malformed, duplicate keys and trailing content.
  */
-final class JsonReader {
+public final class JsonReader {
 
   private static final int MAX_DEPTH = 64;
 
@@ -26,7 +26,7 @@ final class JsonReader {
   }
 
   /** The value of one JSON document. */
-  static Object read(byte[] utf8) {
+  public static Object read(byte[] utf8) {
     var reader = new JsonReader(new String(utf8, StandardCharsets.UTF_8));
     reader.skipWhiteSpace();
     var value = reader.value(0);

@@ -90,6 +90,42 @@ public final class FindingService {
     return finding;
   }
 
+  /**
+   * Raises a finding under a caller-chosen id, idempotently: when a finding with this id exists
+   * already (an earlier delivery of the same request) it is returned unchanged and nothing is
+   * written. Used by audits, whose nonconformities have one finding per (audit, item).
+   *
+   * @throws IllegalStateException if the id belongs to a finding of another audit
+   */
+  public Finding raise(FindingId id, NewFinding cmd, Actor actor) {
+    require(actor, Set.of(Role.ISMS_MANAGER, Role.AUDITOR), "raise findings");
+    var existing = repository.findById(id);
+    if (existing.isPresent()) {
+      return sameOrigin(existing.get(), cmd);
+    }
+    var now = clock.now();
+    var finding = new Finding(id, cmd.type(), cmd.source(), FindingStatus.OPEN, cmd.title(),
+        cmd.description(), cmd.severityOrDefault(), cmd.controls(), cmd.clauses(), null, null, null,
+        null, now, cmd.dueDate(), cmd.owner(), null, null, null, null, cmd.auditId(),
+        Treatment.none(), 0);
+    try {
+      repository.create(finding, new HistoryEntry(now, actor.label(), HistoryEntry.Kind.CREATED,
+          null, FindingStatus.OPEN, List.of(), null, 0));
+    } catch (IllegalStateException raced) {
+      return sameOrigin(repository.findById(id).orElseThrow(() -> raced), cmd);
+    }
+    announce(new io.vigil.domain.notification.FindingOpened(finding, null));
+    return finding;
+  }
+
+  private static Finding sameOrigin(Finding existing, NewFinding cmd) {
+    if (!java.util.Objects.equals(existing.auditId(), cmd.auditId())) {
+      throw new IllegalStateException("finding " + existing.id() + " exists and belongs to "
+          + (existing.auditId() == null ? "no audit" : "audit " + existing.auditId()));
+    }
+    return existing;
+  }
+
   public View get(FindingId id, Actor actor) {
     require(actor, ANY, "read findings");
     var f = load(id);

@@ -56,4 +56,12 @@ public final class InMemoryResultRepository implements ResultRepository {
   public int writes() {
     return writes.get();
   }
+
+  @Override
+  public List<CheckResult> findLatestOfCheck(io.vigil.domain.check.CheckId checkId) {
+    return latest.values().stream().filter(r -> r.checkId().equals(checkId))
+        .sorted(java.util.Comparator.comparing(CheckResult::accountId)
+            .thenComparing(CheckResult::resourceArn))
+        .toList();
+  }
 }

@@ -2,6 +2,8 @@ package io.vigil.functions.findingsapi;
 
 import io.vigil.domain.access.AccessDeniedException;
 import io.vigil.domain.access.Actor;
+import io.vigil.domain.audit.AuditService;
+import io.vigil.domain.audit.AuditStateException;
 import io.vigil.domain.check.Severity;
 import io.vigil.domain.control.ClauseId;
 import io.vigil.domain.control.ControlId;
@@ -24,26 +26,24 @@ import io.vigil.domain.finding.NotFoundException;
 import io.vigil.domain.finding.Page;
 import io.vigil.domain.finding.Transition;
 import io.vigil.domain.time.Clock;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The findings HTTP API: routes an API Gateway HTTP API (payload format 2.0) event to
- * {@link FindingService}, validating the identity, path, query, headers and body first, and
- * answers the 2.0 response ({@code statusCode}, {@code headers}, {@code body}). Every refusal is an
+ * Vigil's records HTTP API: routes an API Gateway HTTP API (payload format 2.0) event to
+ * {@link FindingService}, or under {@code /audits} to {@link AuditsApi} (audit records), validating
+ * the identity, path, query, headers and body first, and answers the 2.0 response
+ * ({@code statusCode}, {@code headers}, {@code body}). Every refusal is an
  * {@code application/problem+json} document (RFC 9457) and writes nothing.
  *
  * <table>
@@ -63,9 +63,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Statuses: 400 malformed JSON, wrong type, unknown field, invalid id/enum/date, missing field
  * (the problem's {@code field} names it); 401 no identity; 403 not allowed; 404 unknown finding,
- * action or route; 405 wrong method; 409 move not allowed now ({@code allowed} lists the next
- * states); 412 stale If-Match; 413 body over 64 KB; 415 body not JSON; 428 If-Match missing;
- * 500 unexpected, with a correlation id and no internals.
+ * action, audit or route; 405 wrong method; 409 move not allowed now ({@code allowed} lists the
+ * next states) or not in the audit's state ({@code auditStatus}); 412 stale If-Match; 413 body
+ * over 64 KB; 415 body not JSON; 428 If-Match missing; 500 unexpected, with a correlation id and
+ * no internals.
  */
 public final class FindingsApi {
 
@@ -77,7 +78,6 @@ public final class FindingsApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(FindingsApi.class);
   private static final Pattern ACTION_ID = Pattern.compile("A-[A-Za-z0-9-]{1,64}");
-  private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"|(\\d{1,18})");
   private static final int DEFAULT_LIMIT = 25;
 
   private static final Set<String> CREATE_FIELDS = Set.of("title", "type", "source", "controls",
@@ -112,10 +112,12 @@ public final class FindingsApi {
   }
 
   private final FindingService service;
+  private final AuditsApi audits;
   private final Clock clock;
 
-  public FindingsApi(FindingService service, Clock clock) {
+  public FindingsApi(FindingService service, AuditService audits, Clock clock) {
     this.service = Objects.requireNonNull(service);
+    this.audits = new AuditsApi(audits, clock);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -129,15 +131,17 @@ public final class FindingsApi {
       path = request.path();
       return route(request);
     } catch (ApiProblem p) {
-      return problem(p.status(), p.slug(), p.title(), p.getMessage(), path, p.headers(),
+      return Responses.problem(p.status(), p.slug(), p.title(), p.getMessage(), path, p.headers(),
           p.field() == null ? Map.of() : Map.of("field", p.field()));
     } catch (MissingFieldException e) {
-      return problem(400, "invalid-request", "Invalid request", e.getMessage(), path, Map.of(),
-          Map.of("field", e.field()));
+      return Responses.problem(400, "invalid-request", "Invalid request", e.getMessage(), path,
+          Map.of(), Map.of("field", e.field()));
     } catch (AccessDeniedException e) {
-      return problem(403, "forbidden", "Forbidden", e.getMessage(), path, Map.of(), Map.of());
+      return Responses.problem(403, "forbidden", "Forbidden", e.getMessage(), path, Map.of(),
+          Map.of());
     } catch (NotFoundException e) {
-      return problem(404, "not-found", "Not found", e.getMessage(), path, Map.of(), Map.of());
+      return Responses.problem(404, "not-found", "Not found", e.getMessage(), path, Map.of(),
+          Map.of());
     } catch (InvalidTransitionException e) {
       var extra = new LinkedHashMap<String, Object>();
       extra.put("allowed", e.allowed().stream().sorted().map(Enum::name).toList());
@@ -147,15 +151,18 @@ public final class FindingsApi {
       if (e.to() != null) {
         extra.put("to", e.to().name());
       }
-      return problem(409, "invalid-transition", "Transition not allowed", e.getMessage(), path,
-          Map.of(), extra);
+      return Responses.problem(409, "invalid-transition", "Transition not allowed",
+          e.getMessage(), path, Map.of(), extra);
+    } catch (AuditStateException e) {
+      return Responses.problem(409, "audit-state", "Not allowed in the audit's state",
+          e.getMessage(), path, Map.of(), Map.of("auditStatus", e.status().name()));
     } catch (ConcurrentModificationException e) {
-      return problem(412, "stale-version", "Precondition failed", e.getMessage(), path, Map.of(),
-          Map.of());
+      return Responses.problem(412, "stale-version", "Precondition failed", e.getMessage(), path,
+          Map.of(), Map.of());
     } catch (RuntimeException e) {
       var id = correlationId == null ? UUID.randomUUID().toString() : correlationId;
       LOG.error("request {} failed (correlation id {})", path, id, e);
-      return problem(500, "internal-error", "Internal error", "The request could not be"
+      return Responses.problem(500, "internal-error", "Internal error", "The request could not be"
           + " completed. Quote correlation id " + id + " when reporting it.", path, Map.of(),
           Map.of("correlationId", id));
     }
@@ -163,43 +170,46 @@ public final class FindingsApi {
 
   private Map<String, Object> route(HttpApiRequest r) {
     var segments = r.path().replaceAll("/+$", "").split("/");
+    if (segments.length >= 2 && segments[0].isEmpty() && segments[1].equals("audits")) {
+      return audits.route(r, segments);
+    }
     // "", "findings", id, "actions"|"history", actionId
     if (segments.length < 2 || !segments[0].isEmpty() || !segments[1].equals("findings")
         || segments.length > 5) {
-      throw noRoute(r);
+      throw r.noRoute();
     }
     String m = r.method();
     switch (segments.length) {
       case 2 -> {
-        allow(r, "GET", "POST");
-        var actor = identify(r);
+        r.allow("GET", "POST");
+        var actor = r.identify();
         return m.equals("POST") ? create(r, actor) : list(r, actor);
       }
       case 3 -> {
-        allow(r, "GET", "PATCH");
-        var actor = identify(r);
+        r.allow("GET", "PATCH");
+        var actor = r.identify();
         var id = findingId(segments[2]);
         return m.equals("GET") ? get(id, actor) : change(r, id, actor);
       }
       case 4 -> {
         if (segments[3].equals("history")) {
-          allow(r, "GET");
-          var actor = identify(r);
+          r.allow("GET");
+          var actor = r.identify();
           return history(findingId(segments[2]), actor);
         }
         if (segments[3].equals("actions")) {
-          allow(r, "POST");
-          var actor = identify(r);
+          r.allow("POST");
+          var actor = r.identify();
           return addAction(r, findingId(segments[2]), actor);
         }
-        throw noRoute(r);
+        throw r.noRoute();
       }
       default -> {
         if (!segments[3].equals("actions")) {
-          throw noRoute(r);
+          throw r.noRoute();
         }
-        allow(r, "PATCH");
-        var actor = identify(r);
+        r.allow("PATCH");
+        var actor = r.identify();
         var id = findingId(segments[2]);
         var actionId = segments[4];
         if (!ACTION_ID.matcher(actionId).matches()) {
@@ -213,7 +223,7 @@ public final class FindingsApi {
   // ---- routes
 
   private Map<String, Object> create(HttpApiRequest r, Actor actor) {
-    var b = Body.of(body(r, true), CREATE_FIELDS);
+    var b = Body.of(r.json(true), CREATE_FIELDS);
     var title = b.string("title", true, 200);
     var type = b.enumValue("type", FindingType.class, true);
     var source = b.enumValue("source", FindingSource.class, true);
@@ -245,39 +255,34 @@ public final class FindingsApi {
     var f = service.create(new NewFinding(title, type, source, controls, clauses, description,
         severity, owner, dueDate, auditId), actor);
     var today = clock.today();
-    return respond(201, Representations.view(f, List.of(), FindingWorkflow.next(f), today),
+    return Responses.json(201, Representations.view(f, List.of(), FindingWorkflow.next(f), today),
         Map.of("location", "/findings/" + f.id().value(),
             "etag", Representations.etag(f.version())));
   }
 
   private Map<String, Object> list(HttpApiRequest r, Actor actor) {
+    r.allowParams(LIST_PARAMS);
     var q = r.query();
-    for (var name : q.keySet()) {
-      if (!LIST_PARAMS.contains(name)) {
-        throw ApiProblem.invalid(name, "unknown query parameter '" + name + "'; allowed: "
-            + String.join(", ", new TreeSet<>(LIST_PARAMS)));
-      }
-    }
-    var status = param(q, "status") == null ? null
+    var status = r.param("status") == null ? null
         : Body.parseEnum("status", q.get("status"), FindingStatus.class);
-    var type = param(q, "type") == null ? null
+    var type = r.param("type") == null ? null
         : Body.parseEnum("type", q.get("type"), FindingType.class);
-    var source = param(q, "source") == null ? null
+    var source = r.param("source") == null ? null
         : Body.parseEnum("source", q.get("source"), FindingSource.class);
     ControlId control = null;
-    if (param(q, "control") != null) {
+    if (r.param("control") != null) {
       try {
         control = ControlId.parse(q.get("control"));
       } catch (IllegalArgumentException e) {
         throw ApiProblem.invalid("control", e.getMessage());
       }
     }
-    var overdue = param(q, "overdue");
+    var overdue = r.param("overdue");
     if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
       throw ApiProblem.invalid("overdue", "overdue must be true or false, got '" + overdue + "'");
     }
     int limit = DEFAULT_LIMIT;
-    if (param(q, "limit") != null) {
+    if (r.param("limit") != null) {
       try {
         limit = Integer.parseInt(q.get("limit").trim());
       } catch (NumberFormatException e) {
@@ -289,11 +294,11 @@ public final class FindingsApi {
       }
     }
     var today = clock.today();
-    var query = new FindingQuery(status, type, source, control, param(q, "owner"),
+    var query = new FindingQuery(status, type, source, control, r.param("owner"),
         "true".equals(overdue) ? today : null);
     Page<Finding> page;
     try {
-      page = service.list(query, param(q, "cursor"), limit, actor);
+      page = service.list(query, r.param("cursor"), limit, actor);
     } catch (MissingFieldException | AccessDeniedException e) {
       throw e;
     } catch (IllegalArgumentException e) {
@@ -303,18 +308,18 @@ public final class FindingsApi {
     var body = new LinkedHashMap<String, Object>();
     body.put("items", page.items().stream().map(f -> Representations.finding(f, today)).toList());
     body.put("nextCursor", page.nextCursor());
-    return respond(200, body, Map.of());
+    return Responses.json(200, body, Map.of());
   }
 
   private Map<String, Object> get(FindingId id, Actor actor) {
     var v = service.get(id, actor);
-    return respond(200, Representations.view(v.finding(), v.actions(), v.next(), clock.today()),
-        Map.of("etag", Representations.etag(v.finding().version())));
+    return Responses.json(200, Representations.view(v.finding(), v.actions(), v.next(),
+        clock.today()), Map.of("etag", Representations.etag(v.finding().version())));
   }
 
   private Map<String, Object> change(HttpApiRequest r, FindingId id, Actor actor) {
-    long version = ifMatch(r);
-    var b = Body.of(body(r, true), PATCH_FIELDS);
+    long version = r.ifMatch();
+    var b = Body.of(r.json(true), PATCH_FIELDS);
     var status = b.enumValue("status", FindingStatus.class, false);
     var fields = new LinkedHashMap<String, String>();
     for (var name : MOVE_FIELDS) {
@@ -345,56 +350,31 @@ public final class FindingsApi {
     var body = new LinkedHashMap<String, Object>();
     body.put("findingId", id.value());
     body.put("items", entries.stream().map(Representations::history).toList());
-    return respond(200, body, Map.of());
+    return Responses.json(200, body, Map.of());
   }
 
   private Map<String, Object> addAction(HttpApiRequest r, FindingId id, Actor actor) {
-    var b = Body.of(body(r, true), ACTION_FIELDS);
+    var b = Body.of(r.json(true), ACTION_FIELDS);
     var description = b.string("description", true);
     var owner = b.string("owner", true, 254);
     var dueDate = b.date("dueDate", true);
     var criteria = b.string("effectivenessCriteria", false);
     var a = service.addAction(id, description, owner, dueDate, criteria, actor);
-    return respond(201, Representations.action(a, clock.today()),
+    return Responses.json(201, Representations.action(a, clock.today()),
         Map.of("location", "/findings/" + id.value() + "/actions/" + a.id(),
             "etag", Representations.etag(a.version())));
   }
 
   private Map<String, Object> updateAction(HttpApiRequest r, FindingId id, String actionId,
       Actor actor) {
-    long version = ifMatch(r);
-    var b = Body.of(body(r, true), ACTION_PATCH_FIELDS);
+    long version = r.ifMatch();
+    var b = Body.of(r.json(true), ACTION_PATCH_FIELDS);
     var change = new ActionChange(b.string("description", false), b.string("owner", false, 254),
         b.date("dueDate", false), b.enumValue("status", ActionStatus.class, false),
         b.string("effectivenessCriteria", false));
     var a = service.updateAction(id, actionId, version, change, actor);
-    return respond(200, Representations.action(a, clock.today()),
+    return Responses.json(200, Representations.action(a, clock.today()),
         Map.of("etag", Representations.etag(a.version())));
-  }
-
-  // ---- request parts
-
-  private static Actor identify(HttpApiRequest r) {
-    return r.actor().orElseThrow(() -> new ApiProblem(401, "unauthenticated",
-        "Unauthenticated", "the request carries no identity: call the API with a JWT whose"
-            + " claims hold 'sub' (and 'email', 'groups')", null,
-        Map.of("www-authenticate", "Bearer")));
-  }
-
-  private static void allow(HttpApiRequest r, String... methods) {
-    for (var m : methods) {
-      if (m.equals(r.method())) {
-        return;
-      }
-    }
-    throw new ApiProblem(405, "method-not-allowed", "Method not allowed", r.method() + " is not"
-        + " allowed on " + r.path() + "; allowed: " + String.join(", ", methods), null,
-        Map.of("allow", String.join(", ", methods)));
-  }
-
-  private static ApiProblem noRoute(HttpApiRequest r) {
-    return new ApiProblem(404, "no-such-route", "Not found", "no route " + r.method() + " "
-        + r.path() + "; see the API's routes under /findings", null, Map.of());
   }
 
   private static FindingId findingId(String text) {
@@ -403,90 +383,5 @@ public final class FindingsApi {
     } catch (IllegalArgumentException e) {
       throw ApiProblem.invalid("id", e.getMessage());
     }
-  }
-
-  private static long ifMatch(HttpApiRequest r) {
-    var h = r.header("if-match");
-    if (h == null || h.isBlank()) {
-      throw new ApiProblem(428, "precondition-required", "Precondition required", "an update"
-          + " must carry If-Match with the ETag of the version it read (GET it first)", null,
-          Map.of());
-    }
-    var m = ETAG.matcher(h.trim());
-    if (!m.matches()) {
-      throw ApiProblem.invalid("If-Match", "If-Match must be the ETag of the version read, e.g."
-          + " \"3\"; got " + h);
-    }
-    return Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
-  }
-
-  private static Object body(HttpApiRequest r, boolean required) {
-    var bytes = r.body();
-    if (bytes != null && bytes.length > MAX_BODY_BYTES) {
-      throw new ApiProblem(413, "payload-too-large", "Payload too large", "the body has "
-          + bytes.length + " bytes; the limit is " + MAX_BODY_BYTES, "body", Map.of());
-    }
-    var type = r.header("content-type");
-    if (type != null) {
-      var mime = type.split(";")[0].trim().toLowerCase(Locale.ROOT);
-      if (!mime.equals(JSON) && !mime.endsWith("+json")) {
-        throw new ApiProblem(415, "unsupported-media-type", "Unsupported media type", "the body"
-            + " must be JSON (Content-Type: application/json), not " + mime, "content-type",
-            Map.of());
-      }
-    }
-    if (bytes == null || bytes.length == 0) {
-      if (required) {
-        throw ApiProblem.invalid("body", "the request needs a JSON object body");
-      }
-      return null;
-    }
-    try {
-      return JsonText.parse(new String(bytes, StandardCharsets.UTF_8));
-    } catch (JsonText.SyntaxException e) {
-      throw ApiProblem.invalid("body", "the body is not valid JSON: " + e.getMessage());
-    }
-  }
-
-  private static String param(Map<String, String> q, String name) {
-    var v = q.get(name);
-    return v == null || v.isBlank() ? null : v.trim();
-  }
-
-  // ---- responses
-
-  private static Map<String, Object> respond(int status, Object body,
-      Map<String, String> headers) {
-    var h = new LinkedHashMap<String, String>();
-    h.put("content-type", JSON);
-    h.putAll(headers);
-    return response(status, h, JsonText.write(body));
-  }
-
-  private static Map<String, Object> problem(int status, String slug, String title,
-      String detail, String instance, Map<String, String> headers, Map<String, Object> extra) {
-    var body = new LinkedHashMap<String, Object>();
-    body.put("type", ApiProblem.TYPE_BASE + slug);
-    body.put("title", title);
-    body.put("status", status);
-    body.put("detail", detail);
-    if (instance != null) {
-      body.put("instance", instance);
-    }
-    body.putAll(extra);
-    var h = new LinkedHashMap<String, String>();
-    h.put("content-type", PROBLEM_JSON);
-    h.putAll(headers);
-    return response(status, h, JsonText.write(body));
-  }
-
-  private static Map<String, Object> response(int status, Map<String, String> headers,
-      String body) {
-    var out = new LinkedHashMap<String, Object>();
-    out.put("statusCode", status);
-    out.put("headers", headers);
-    out.put("body", body);
-    out.put("isBase64Encoded", false);
-    return out;
   }
 }

@@ -2,23 +2,35 @@ package io.vigil.functions.findingsapi;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.vigil.adapters.dynamodb.DynamoDbAuditRepository;
 import io.vigil.adapters.dynamodb.DynamoDbFindingRepository;
+import io.vigil.adapters.dynamodb.DynamoDbResultRepository;
 import io.vigil.adapters.eventbridge.EventBridgeEventPublisher;
+import io.vigil.adapters.s3.S3EvidenceVault;
 import io.vigil.aws.AwsClientFactory;
+import io.vigil.domain.audit.AuditService;
+import io.vigil.domain.audit.CheckResultsEvidence;
+import io.vigil.domain.check.CheckIndex;
+import io.vigil.domain.evidence.EvidenceVault;
+import io.vigil.domain.evidence.Sha256;
 import io.vigil.domain.finding.FindingService;
 import io.vigil.domain.notification.DomainEventPublisher;
 import io.vigil.domain.time.Clock;
 import io.vigil.domain.time.IdGenerator;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Composition root of findings-api: the only place that knows which adapter implements which
- * port (findings in DynamoDB, events on EventBridge). SDK clients are built by
- * {@link AwsClientFactory}; the EventBridge client only when the sweep first publishes.
+ * port (findings, audit records and check results in DynamoDB, events on EventBridge, audit
+ * reports in the S3 evidence vault when {@code vigil.evidence-bucket} is set). SDK clients are
+ * built by {@link AwsClientFactory}; the EventBridge client only when the sweep first publishes,
+ * the S3 client only when an audit's report is first stored.
  *
  * <p>Everything is wired here in code and exposed as one {@link FindingsApiComponents} bean rather
  * than as beans of shared types ({@code AwsClientFactory}, {@code DynamoDbClient},
@@ -43,12 +55,43 @@ public class FindingsApiFactory {
               clients.defaultRegion()), settings.eventBusName()));
       DomainEventPublisher publisher = events -> eventBridge.get().publish(events);
       var service = new FindingService(repository, clock, IdGenerator.random(), publisher);
-      return new FindingsApiComponents(new FindingsApi(service, clock), service, publisher,
-          clients);
+      var audits = new AuditService(new DynamoDbAuditRepository(enhanced, settings.tableName()),
+          service, new CheckResultsEvidence(
+              new DynamoDbResultRepository(enhanced, settings.tableName()), CheckIndex.bundled()),
+          vault(clients, settings), clock);
+      return new FindingsApiComponents(new FindingsApi(service, audits, clock), service,
+          publisher, clients);
     } catch (RuntimeException e) {
       clients.close();
       throw e;
     }
+  }
+
+  /** The S3 evidence vault of {@code vigil.evidence-bucket}, its client built on first use. */
+  private static Optional<EvidenceVault> vault(AwsClientFactory clients,
+      FindingsApiSettings settings) {
+    return settings.evidenceBucket().map(bucket -> {
+      boolean emulator = clients.settings().endpointUrl().isPresent();
+      Supplier<EvidenceVault> s3 = memoize(() -> new S3EvidenceVault(clients.client(
+          S3Client.class, () -> S3Client.builder().forcePathStyle(emulator),
+          clients.defaultRegion()), bucket));
+      return new EvidenceVault() {
+        @Override
+        public Sha256 put(byte[] canonicalJson) {
+          return s3.get().put(canonicalJson);
+        }
+
+        @Override
+        public Optional<byte[]> get(Sha256 address) {
+          return s3.get().get(address);
+        }
+
+        @Override
+        public boolean contains(Sha256 address) {
+          return s3.get().contains(address);
+        }
+      };
+    });
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.vigil.aws.AwsSettings;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
+import java.util.Optional;
 
 /**
  * The function's configuration, from Micronaut properties or the matching environment variables
@@ -14,6 +15,9 @@ import java.util.HashMap;
  *   <tr><td>vigil.table-name</td><td>DynamoDB table (default {@code vigil})</td></tr>
  *   <tr><td>vigil.event-bus-name</td><td>EventBridge bus for {@code Action Overdue} events
  *       (default {@code vigil})</td></tr>
+ *   <tr><td>vigil.evidence-bucket</td><td>S3 evidence bucket where completed audits' reports are
+ *       stored (content-addressed); unset: reports are rendered on demand only and an audit's
+ *       {@code reportSha256} stays empty</td></tr>
  *   <tr><td>vigil.aws.*</td><td>endpoint-url, region, access-key-id, secret-access-key</td></tr>
  * </table>
  */
@@ -22,14 +26,17 @@ public final class FindingsApiSettings {
 
   public static final String TABLE_NAME = "vigil.table-name";
   public static final String EVENT_BUS_NAME = "vigil.event-bus-name";
+  public static final String EVIDENCE_BUCKET = "vigil.evidence-bucket";
 
   private final String tableName;
   private final String eventBusName;
+  private final Optional<String> evidenceBucket;
   private final AwsSettings aws;
 
   public FindingsApiSettings(
       @Value("${vigil.table-name:vigil}") String tableName,
       @Value("${vigil.event-bus-name:vigil}") String eventBusName,
+      @Value("${vigil.evidence-bucket:}") String evidenceBucket,
       @Value("${vigil.aws.endpoint-url:}") String endpointUrl,
       @Value("${vigil.aws.region:}") String region,
       @Value("${vigil.aws.access-key-id:}") String accessKeyId,
@@ -42,6 +49,8 @@ public final class FindingsApiSettings {
     }
     this.tableName = tableName.trim();
     this.eventBusName = eventBusName.trim();
+    this.evidenceBucket = Optional.ofNullable(evidenceBucket).map(String::trim)
+        .filter(b -> !b.isEmpty());
     var props = new HashMap<String, String>();
     props.put(AwsSettings.ENDPOINT_URL, endpointUrl);
     props.put(AwsSettings.REGION, region);
@@ -56,6 +65,11 @@ public final class FindingsApiSettings {
 
   public String eventBusName() {
     return eventBusName;
+  }
+
+  /** Where completed audits' reports are stored; empty: not stored. */
+  public Optional<String> evidenceBucket() {
+    return evidenceBucket;
   }
 
   public AwsSettings aws() {

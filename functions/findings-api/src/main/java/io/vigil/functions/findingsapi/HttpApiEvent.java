@@ -13,6 +13,7 @@ import java.util.UUID;
 /**
  * Builds an API Gateway HTTP API (payload format 2.0) event as API Gateway sends it to the
  * function behind a JWT authorizer: for the CLI (which calls the handler in-process) and tests.
+ * Paths are {@code /findings...} or {@code /audits...}.
  *
  * <pre>{@code
  * HttpApiEvent.request("PATCH", "/findings/F-1").as("u-1", "o@acme.test", "owner")
@@ -129,15 +130,16 @@ public final class HttpApiEvent {
 
   private static String routeTemplate(String path) {
     var s = path.split("/");
-    if (s.length >= 3) {
+    var params = pathParameters(path);
+    if (params.containsKey("id")) {
       s[2] = "{id}";
     }
-    if (s.length >= 5) {
-      s[4] = "{actionId}";
-    }
+    params.keySet().stream().filter(k -> !k.equals("id")).findFirst()
+        .ifPresent(k -> s[4] = "{" + k + "}");
     return String.join("/", s);
   }
 
+  /** {@code id}, then {@code actionId} (findings) or {@code item} (audit conclusions). */
   private static Map<String, String> pathParameters(String path) {
     var s = path.split("/");
     var p = new LinkedHashMap<String, String>();
@@ -145,7 +147,7 @@ public final class HttpApiEvent {
       p.put("id", s[2]);
     }
     if (s.length >= 5) {
-      p.put("actionId", s[4]);
+      p.put(s[1].equals("audits") ? "item" : "actionId", s[4]);
     }
     return p;
   }

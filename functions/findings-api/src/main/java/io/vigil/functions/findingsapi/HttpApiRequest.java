@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * The parts of an API Gateway HTTP API (payload format 2.0) event the findings API uses: method,
+ * The parts of an API Gateway HTTP API (payload format 2.0) event the records API uses: method,
  * path (without a named stage), query parameters, lower-cased headers, the decoded body, the
- * request id and the JWT authorizer's claims.
+ * request id and the JWT authorizer's claims; and the checks every route makes of them (method,
+ * identity, If-Match, query parameters, JSON body), each refusing with its {@link ApiProblem}.
  */
 record HttpApiRequest(
     String method,
@@ -24,6 +28,9 @@ record HttpApiRequest(
     byte[] body,
     String requestId,
     Map<String, Object> claims) {
+
+  /** An ETag as the API issues it ({@code "3"}), weak or bare forms accepted. */
+  private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"|(\\d{1,18})");
 
   /** Reads the event's shape; a field of the wrong type is a malformed event (400). */
   static HttpApiRequest of(Map<String, Object> event) {
@@ -117,6 +124,96 @@ record HttpApiRequest(
 
   String header(String name) {
     return headers.get(name);
+  }
+
+  /** The caller; 401 when the request carries no identity. */
+  Actor identify() {
+    return actor().orElseThrow(() -> new ApiProblem(401, "unauthenticated",
+        "Unauthenticated", "the request carries no identity: call the API with a JWT whose"
+            + " claims hold 'sub' (and 'email', 'groups')", null,
+        Map.of("www-authenticate", "Bearer")));
+  }
+
+  /** 405 (with {@code Allow}) unless the method is one of {@code methods}. */
+  void allow(String... methods) {
+    for (var m : methods) {
+      if (m.equals(method)) {
+        return;
+      }
+    }
+    throw new ApiProblem(405, "method-not-allowed", "Method not allowed", method + " is not"
+        + " allowed on " + path + "; allowed: " + String.join(", ", methods), null,
+        Map.of("allow", String.join(", ", methods)));
+  }
+
+  /** The 404 for a path no route serves. */
+  ApiProblem noRoute() {
+    return new ApiProblem(404, "no-such-route", "Not found", "no route " + method + " " + path
+        + "; see the API's routes under /findings and /audits", null, Map.of());
+  }
+
+  /** The version named by {@code If-Match}: 428 when missing, 400 when it is not an ETag. */
+  long ifMatch() {
+    var h = header("if-match");
+    if (h == null || h.isBlank()) {
+      throw new ApiProblem(428, "precondition-required", "Precondition required", "an update"
+          + " must carry If-Match with the ETag of the version it read (GET it first)", null,
+          Map.of());
+    }
+    var m = ETAG.matcher(h.trim());
+    if (!m.matches()) {
+      throw ApiProblem.invalid("If-Match", "If-Match must be the ETag of the version read, e.g."
+          + " \"3\"; got " + h);
+    }
+    return Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
+  }
+
+  /** 400 naming the first query parameter that is not in {@code allowed}. */
+  void allowParams(Set<String> allowed) {
+    for (var name : query.keySet()) {
+      if (!allowed.contains(name)) {
+        throw ApiProblem.invalid(name, "unknown query parameter '" + name + "'; allowed: "
+            + String.join(", ", new TreeSet<>(allowed)));
+      }
+    }
+  }
+
+  /** A query parameter, trimmed; null when absent or blank. */
+  String param(String name) {
+    var v = query.get(name);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  /**
+   * The body as a JSON tree; null when there is none and it is not {@code required}. 413 over
+   * {@link FindingsApi#MAX_BODY_BYTES}, 415 when the content type is not JSON, 400 when the body
+   * is missing or not JSON.
+   */
+  Object json(boolean required) {
+    if (body != null && body.length > FindingsApi.MAX_BODY_BYTES) {
+      throw new ApiProblem(413, "payload-too-large", "Payload too large", "the body has "
+          + body.length + " bytes; the limit is " + FindingsApi.MAX_BODY_BYTES, "body", Map.of());
+    }
+    var type = header("content-type");
+    if (type != null) {
+      var mime = type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+      if (!mime.equals(FindingsApi.JSON) && !mime.endsWith("+json")) {
+        throw new ApiProblem(415, "unsupported-media-type", "Unsupported media type", "the body"
+            + " must be JSON (Content-Type: application/json), not " + mime, "content-type",
+            Map.of());
+      }
+    }
+    if (body == null || body.length == 0) {
+      if (required) {
+        throw ApiProblem.invalid("body", "the request needs a JSON object body");
+      }
+      return null;
+    }
+    try {
+      return JsonText.parse(new String(body, StandardCharsets.UTF_8));
+    } catch (JsonText.SyntaxException e) {
+      throw ApiProblem.invalid("body", "the body is not valid JSON: " + e.getMessage());
+    }
   }
 
   private static String text(Object o) {

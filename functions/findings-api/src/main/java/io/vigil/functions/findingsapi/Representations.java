@@ -1,5 +1,7 @@
 package io.vigil.functions.findingsapi;
 
+import io.vigil.domain.audit.AuditRecord;
+import io.vigil.domain.audit.ConclusionsJson;
 import io.vigil.domain.finding.CorrectiveAction;
 import io.vigil.domain.finding.Finding;
 import io.vigil.domain.finding.FindingStatus;
@@ -11,7 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** The JSON shapes of findings, actions and history entries (maps in a stable key order). */
+/**
+ * The JSON shapes of findings, actions, history entries and audits (maps in a stable key order;
+ * absent values are null).
+ */
 final class Representations {
 
   private Representations() {}
@@ -93,6 +98,61 @@ final class Representations {
     m.put("actionId", e.actionId());
     m.put("version", e.version());
     return m;
+  }
+
+  /**
+   * An audit record: its plan, status and life-cycle fields, {@code overdue} (planned and its date
+   * has passed), the items still {@code openItems}, and its conclusions in the form the audit
+   * store and the stored report use ({@link ConclusionsJson}), laid out in this API's key order
+   * with absent values as null.
+   */
+  static Map<String, Object> audit(AuditRecord r, LocalDate today) {
+    var plan = r.plan();
+    var m = new LinkedHashMap<String, Object>();
+    m.put("id", r.id());
+    m.put("status", r.status().name());
+    m.put("date", str(plan.date()));
+    m.put("auditor", plan.auditor());
+    m.put("auditorEmail", plan.auditorEmail());
+    m.put("items", plan.items());
+    m.put("criteria", plan.criteria());
+    m.put("scope", plan.scope());
+    m.put("method", plan.method());
+    m.put("overdue", r.overdue(today));
+    m.put("openItems", r.openItems());
+    m.put("startedAt", str(r.startedAt()));
+    m.put("startedBy", r.startedBy());
+    m.put("completedAt", str(r.completedAt()));
+    m.put("completedBy", r.completedBy());
+    m.put("summary", r.summary());
+    m.put("reportSha256", r.reportSha256());
+    m.put("cancelledAt", str(r.cancelledAt()));
+    m.put("cancelledBy", r.cancelledBy());
+    m.put("cancelReason", r.cancelReason());
+    m.put("conclusions", ConclusionsJson.write(r.conclusions().values()).stream()
+        .map(c -> laidOut(c, CONCLUSION_KEYS)).toList());
+    m.put("version", r.version());
+    return m;
+  }
+
+  private static final List<String> CONCLUSION_KEYS = List.of("item", "conclusion", "notes",
+      "evidence", "findingId", "recordedBy", "recordedAt", "automated");
+  private static final List<String> AUTOMATED_KEYS = List.of("checkId", "title", "passed",
+      "failed", "errors", "notApplicable", "latestObservedAt", "failing");
+  private static final List<String> FAILING_KEYS = List.of("accountId", "resourceArn",
+      "observedAt", "evidenceSha256", "reason");
+
+  /** {@code keys} of {@code tree} in that order, null where absent; nested lists likewise. */
+  private static Map<String, Object> laidOut(Map<?, ?> tree, List<String> keys) {
+    var out = new LinkedHashMap<String, Object>();
+    for (var key : keys) {
+      var value = tree.get(key);
+      var nested = key.equals("automated") ? AUTOMATED_KEYS
+          : key.equals("failing") ? FAILING_KEYS : null;
+      out.put(key, nested == null ? value : ((List<?>) value).stream()
+          .map(v -> laidOut((Map<?, ?>) v, nested)).toList());
+    }
+    return out;
   }
 
   /** The strong ETag of a record at {@code version}: {@code "3"} with the quotes. */

@@ -1,7 +1,8 @@
 /**
- * The findings-api function: the findings and corrective actions HTTP API (clause 10.2) behind
- * API Gateway HTTP API with a JWT authorizer, and the daily overdue sweep. {@link
- * io.vigil.functions.findingsapi.FindingsApi} routes and validates; {@link
+ * The findings-api function, Vigil's records API: findings and corrective actions (clause 10.2)
+ * and internal audit records (clause 9.2.2) behind API Gateway HTTP API with a JWT authorizer, and
+ * the daily overdue sweep. {@link io.vigil.functions.findingsapi.FindingsApi} routes and validates
+ * ({@link io.vigil.functions.findingsapi.AuditsApi} the {@code /audits} routes); {@link
  * io.vigil.functions.findingsapi.FindingsApiHandler} is the Lambda entry point; {@link
  * io.vigil.functions.findingsapi.FindingsApiFactory} wires the adapters.
  */

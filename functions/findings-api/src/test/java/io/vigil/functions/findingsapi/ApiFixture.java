@@ -2,16 +2,28 @@ package io.vigil.functions.findingsapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vigil.domain.audit.AuditPlan;
+import io.vigil.domain.audit.AuditService;
+import io.vigil.domain.audit.CheckResultsEvidence;
+import io.vigil.domain.check.CheckIndex;
+import io.vigil.domain.fakes.InMemoryAuditRepository;
+import io.vigil.domain.fakes.InMemoryEvidenceVault;
 import io.vigil.domain.fakes.InMemoryFindingRepository;
+import io.vigil.domain.fakes.InMemoryResultRepository;
 import io.vigil.domain.finding.FindingService;
 import io.vigil.domain.time.IdGenerator;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The router over the domain's in-memory repository, with a settable clock and readable ids. */
+/**
+ * The router over the domain's in-memory repositories (findings, audits, check results, evidence
+ * vault) with the bundled check index, a settable clock and readable ids.
+ */
 final class ApiFixture {
 
   /** A decoded response. */
@@ -36,6 +48,9 @@ final class ApiFixture {
   static final List<String> VIEWER = List.of("viewer");
 
   final InMemoryFindingRepository repo = new InMemoryFindingRepository();
+  final InMemoryAuditRepository audits = new InMemoryAuditRepository();
+  final InMemoryResultRepository results = new InMemoryResultRepository();
+  final InMemoryEvidenceVault vault = new InMemoryEvidenceVault();
   final AtomicReference<Instant> now =
       new AtomicReference<>(Instant.parse("2026-11-28T09:00:00Z"));
   final FindingsApi api;
@@ -50,12 +65,24 @@ final class ApiFixture {
   }
 
   private FindingsApi api(IdGenerator ids) {
-    return new FindingsApi(new FindingService(repo, now::get, ids), now::get);
+    var findings = new FindingService(repo, now::get, ids);
+    return new FindingsApi(findings, new AuditService(audits, findings,
+        new CheckResultsEvidence(results, CheckIndex.bundled()), Optional.of(vault), now::get),
+        now::get);
   }
 
-  @SuppressWarnings("unchecked")
   Response call(Map<String, Object> event) {
-    var out = api.handle(event);
+    return decode(api.handle(event));
+  }
+
+  /** The undecoded response (e.g. an HTML report). */
+  Map<String, Object> raw(HttpApiEvent event) {
+    return api.handle(event.toMap());
+  }
+
+  /** Checks a JSON or problem response's shape and decodes it. */
+  @SuppressWarnings("unchecked")
+  static Response decode(Map<String, Object> out) {
     var headers = (Map<String, String>) out.get("headers");
     assertEquals(false, out.get("isBase64Encoded"));
     Map<String, Object> body;
@@ -135,5 +162,42 @@ final class ApiFixture {
         "{\"status\":\"IMPLEMENTED\"}").expect(200);
     move(id, "owner", OWNER, "{\"status\":\"IMPLEMENTED\"}").expect(200);
     return new String[] {id, (String) action.get("id")};
+  }
+
+  // ---- shortcuts for an audit's life
+
+  /** Carol's audit of clause 9.2 and controls A.8.24 and A.8.5, planned for 2026-12-01. */
+  static final AuditPlan.PlannedAudit PLANNED = new AuditPlan.PlannedAudit("AUD-2026-12-01-0001",
+      LocalDate.parse("2026-12-01"), "carol", "carol@acme.test",
+      List.of("9.2", "A.8.24", "A.8.5"), "ISO/IEC 27001:2022 clause 9.2, Annex A 8.24 and 8.5",
+      "Production AWS organisation", "Interviews, record sampling, Vigil's check results");
+
+  /** Stores the plan with {@code audits} (each at version 1). */
+  void plan(AuditPlan.PlannedAudit... audits) {
+    this.audits.savePlan(new AuditPlan(LocalDate.parse("2026-01-01"),
+        LocalDate.parse("2027-12-31"), List.of(audits), List.of()));
+  }
+
+  Response getAudit(String id) {
+    return call(as(HttpApiEvent.request("GET", "/audits/" + id), "viewer", VIEWER));
+  }
+
+  /** POST /audits/{id}/{step} (start, complete, cancel) with If-Match and an optional body. */
+  Response step(String id, String step, String who, List<String> groups, String ifMatch,
+      String body) {
+    var e = as(HttpApiEvent.request("POST", "/audits/" + id + "/" + step), who, groups)
+        .header("if-match", ifMatch);
+    return call(body == null ? e : e.body(body));
+  }
+
+  Response conclude(String id, String item, String who, List<String> groups, String ifMatch,
+      String body) {
+    return call(as(HttpApiEvent.request("PUT", "/audits/" + id + "/conclusions/" + item), who,
+        groups).header("if-match", ifMatch).body(body));
+  }
+
+  /** Carol (the assigned auditor) starts {@link #PLANNED}; returns the response. */
+  Response startAsCarol() {
+    return step(PLANNED.id(), "start", "carol", AUDITOR, getAudit(PLANNED.id()).etag(), null);
   }
 }

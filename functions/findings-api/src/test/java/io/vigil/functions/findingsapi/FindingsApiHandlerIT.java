@@ -1,19 +1,16 @@
 package io.vigil.functions.findingsapi;
 
+import static io.vigil.functions.findingsapi.EmulatedHandler.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
 import io.vigil.adapters.dynamodb.VigilTable;
-import io.vigil.aws.AwsClientFactory;
-import io.vigil.aws.AwsSettings;
 import io.vigil.emulator.junit.AwsEmulator;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
@@ -41,15 +37,15 @@ class FindingsApiHandlerIT {
   private static final String TABLE = "findings-it-" + SUFFIX;
   private static final String BUS = "vigil-it-" + SUFFIX;
 
-  private static AwsClientFactory clients;
-  private static FindingsApiHandler handler;
+  private static EmulatedHandler handler;
   private static SqsClient sqs;
   private static String queueUrl;
 
   @BeforeAll
   static void setUp(AwsEmulator aws) {
-    clients = new AwsClientFactory(AwsSettings.emulator(aws.endpoint(), aws.region()));
-    var region = Region.of(aws.region());
+    handler = new EmulatedHandler(aws, TABLE, Map.of("vigil.event-bus-name", BUS));
+    var clients = handler.clients();
+    var region = handler.region();
     new VigilTable(TABLE).createIfAbsent(
         clients.client(DynamoDbClient.class, DynamoDbClient::builder, region));
     var events = clients.client(EventBridgeClient.class, EventBridgeClient::builder, region);
@@ -63,14 +59,6 @@ class FindingsApiHandlerIT {
         .eventPattern("{\"source\":[\"vigil\"],\"detail-type\":[\"Action Overdue\"]}"));
     events.putTargets(b -> b.rule("overdue-" + SUFFIX).eventBusName(BUS)
         .targets(Target.builder().id("queue").arn(queueArn).build()));
-    var props = new HashMap<String, Object>();
-    props.put("vigil.aws.endpoint-url", aws.endpoint());
-    props.put("vigil.aws.region", aws.region());
-    props.put("vigil.aws.access-key-id", "test");
-    props.put("vigil.aws.secret-access-key", "test");
-    props.put("vigil.table-name", TABLE);
-    props.put("vigil.event-bus-name", BUS);
-    handler = new FindingsApiHandler(ApplicationContext.builder().properties(props));
   }
 
   @AfterAll
@@ -78,31 +66,10 @@ class FindingsApiHandlerIT {
     if (handler != null) {
       handler.close();
     }
-    clients.close();
-  }
-
-  private static ApiFixture.Response call(HttpApiEvent event) {
-    return decode(handler.handleRequest(event.toMap(), null));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static ApiFixture.Response decode(Map<String, Object> out) {
-    try {
-      return new ApiFixture.Response((Integer) out.get("statusCode"),
-          (Map<String, String>) out.get("headers"),
-          (Map<String, Object>) JsonText.parse((String) out.get("body")));
-    } catch (JsonText.SyntaxException e) {
-      throw new AssertionError(out.toString(), e);
-    }
-  }
-
-  private static HttpApiEvent as(String method, String path, String who, String group) {
-    return HttpApiEvent.request(method, path).as("sub-" + who, who + "@acme.test",
-        List.of(group));
   }
 
   private static String raise(String dueDate) {
-    return (String) call(as("POST", "/findings", "auditor", "auditor").body("""
+    return (String) handler.call(as("POST", "/findings", "auditor", "auditor").body("""
         {"title": "Backups are not restore-tested", "type": "MAJOR_NONCONFORMITY",
          "source": "EXTERNAL_AUDIT", "controls": ["A.8.13"], "description": "No test in 2026",
          "owner": "owner@acme.test", "dueDate": "%s"}""".formatted(dueDate)))
@@ -110,8 +77,9 @@ class FindingsApiHandlerIT {
   }
 
   private static ApiFixture.Response move(String id, String who, String group, String body) {
-    var etag = call(as("GET", "/findings/" + id, who, group)).expect(200).etag();
-    return call(as("PATCH", "/findings/" + id, who, group).header("if-match", etag).body(body));
+    var etag = handler.call(as("GET", "/findings/" + id, who, group)).expect(200).etag();
+    return handler.call(as("PATCH", "/findings/" + id, who, group).header("if-match", etag)
+        .body(body));
   }
 
   @Test
@@ -121,11 +89,11 @@ class FindingsApiHandlerIT {
         .expect(200);
     move(id, "owner", "owner", "{\"status\":\"ANALYSED\",\"rootCause\":\"No schedule\","
         + "\"similarNonconformities\":\"None\"}").expect(200);
-    var action = call(as("POST", "/findings/" + id + "/actions", "owner", "owner").body("""
+    var action = handler.call(as("POST", "/findings/" + id + "/actions", "owner", "owner").body("""
         {"description": "Monthly restore test", "owner": "owner@acme.test",
          "dueDate": "2027-01-15"}""")).expect(201);
     move(id, "owner", "owner", "{\"status\":\"ACTION_PLANNED\"}").expect(200);
-    call(as("PATCH", "/findings/" + id + "/actions/" + action.get("id"), "owner", "owner")
+    handler.call(as("PATCH", "/findings/" + id + "/actions/" + action.get("id"), "owner", "owner")
         .header("if-match", action.etag()).body("{\"status\":\"IMPLEMENTED\"}")).expect(200);
     move(id, "owner", "owner", "{\"status\":\"IMPLEMENTED\"}").expect(200);
     move(id, "auditor", "auditor", "{\"status\":\"EFFECTIVE\","
@@ -134,12 +102,13 @@ class FindingsApiHandlerIT {
         + "\"ismsChange\":\"Backup policy updated\"}").expect(200);
 
     assertEquals("CLOSED", closed.get("status"));
-    var history = (List<?>) call(as("GET", "/findings/" + id + "/history", "viewer", "viewer"))
+    var history = (List<?>) handler.call(as("GET", "/findings/" + id + "/history", "viewer",
+        "viewer"))
         .expect(200).get("items");
     assertEquals(List.of("CREATED", "TRANSITION", "TRANSITION", "ACTION_ADDED", "TRANSITION",
         "ACTION_UPDATED", "TRANSITION", "TRANSITION", "TRANSITION"),
         history.stream().map(h -> ((Map<?, ?>) h).get("kind")).toList());
-    var list = call(as("GET", "/findings", "viewer", "viewer").query("status", "CLOSED"))
+    var list = handler.call(as("GET", "/findings", "viewer", "viewer").query("status", "CLOSED"))
         .expect(200);
     assertTrue(((List<?>) list.get("items")).stream()
         .anyMatch(f -> id.equals(((Map<?, ?>) f).get("id"))), list.body().toString());
@@ -150,8 +119,8 @@ class FindingsApiHandlerIT {
     var id = raise("2027-01-31");
     var r = move(id, "manager", "isms-manager", "{\"status\":\"CLOSED\"}").expect(409);
     assertEquals(List.of("CORRECTED"), r.get("allowed"));
-    call(as("GET", "/findings/F-nothing-here", "viewer", "viewer")).expect(404);
-    call(HttpApiEvent.request("GET", "/findings")).expect(401);
+    handler.call(as("GET", "/findings/F-nothing-here", "viewer", "viewer")).expect(404);
+    handler.call(HttpApiEvent.request("GET", "/findings")).expect(401);
   }
 
   @Test
@@ -162,12 +131,13 @@ class FindingsApiHandlerIT {
     try {
       var a = pool.submit(() -> {
         start.await();
-        return call(as("PATCH", "/findings/" + id, "owner", "owner").header("if-match", "\"0\"")
+        return handler.call(as("PATCH", "/findings/" + id, "owner", "owner")
+            .header("if-match", "\"0\"")
             .body("{\"status\":\"CORRECTED\",\"correction\":\"c\"}")).status();
       });
       var b = pool.submit(() -> {
         start.await();
-        return call(as("PATCH", "/findings/" + id, "manager", "isms-manager")
+        return handler.call(as("PATCH", "/findings/" + id, "manager", "isms-manager")
             .header("if-match", "\"0\"").body("{\"dueDate\":\"2027-06-30\"}")).status();
       });
       start.countDown();
@@ -178,7 +148,8 @@ class FindingsApiHandlerIT {
     } finally {
       pool.shutdownNow();
     }
-    var history = (List<?>) call(as("GET", "/findings/" + id + "/history", "viewer", "viewer"))
+    var history = (List<?>) handler.call(as("GET", "/findings/" + id + "/history", "viewer",
+        "viewer"))
         .expect(200).get("items");
     assertEquals(2, history.size(), "CREATED plus exactly one change: " + history);
   }
@@ -187,15 +158,15 @@ class FindingsApiHandlerIT {
   void theSweepPublishesActionOverdueOncePerActionPerDay() throws Exception {
     var id = raise(LocalDate.now().plusDays(30).toString());
     var due = LocalDate.now().minusDays(3);
-    var action = call(as("POST", "/findings/" + id + "/actions", "owner", "owner").body("""
+    var action = handler.call(as("POST", "/findings/" + id + "/actions", "owner", "owner").body("""
         {"description": "Overdue action", "owner": "owner@acme.test", "dueDate": "%s"}"""
         .formatted(due))).expect(201);
     @SuppressWarnings("unchecked")
     var sweep = (Map<String, Object>) JsonText.parse(Files.readString(
         SampleEventsTest.DIR.resolve("overdue-sweep.json")));
 
-    var first = handler.handleRequest(sweep, null);
-    var second = handler.handleRequest(sweep, null);
+    var first = handler.handle(sweep);
+    var second = handler.handle(sweep);
 
     var key = "action-overdue:" + action.get("id") + ":" + LocalDate.now();
     assertTrue(((List<?>) first.get("actions")).contains(key), first.toString());
@@ -215,6 +186,6 @@ class FindingsApiHandlerIT {
   @Test
   void anEventOfAnotherShapeIsRefused() {
     assertThrows(IllegalArgumentException.class,
-        () -> handler.handleRequest(Map.of("Records", List.of()), null));
+        () -> handler.handle(Map.of("Records", List.of())));
   }
 }

@@ -405,7 +405,7 @@ class FindingsApiTest {
     var id = fx.raise();
     fx.patchAction(id, "A-missing", "manager", MANAGER, "\"0\"", "{\"status\":\"IN_PROGRESS\"}")
         .expect(404);
-    var route = fx.call(req("GET", "/audits", "viewer", VIEWER)).expect(404);
+    var route = fx.call(req("GET", "/registers", "viewer", VIEWER)).expect(404);
     assertEquals("https://vigil.dev/problems/no-such-route", route.get("type"));
     fx.call(req("GET", "/findings/" + id + "/comments", "viewer", VIEWER)).expect(404);
     fx.call(req("GET", "/findings/" + id + "/actions/A-1/x", "viewer", VIEWER)).expect(404);
@@ -414,7 +414,9 @@ class FindingsApiTest {
   @ParameterizedTest
   @CsvSource({"DELETE,/findings,'GET, POST'", "PUT,/findings/F-1,'GET, PATCH'",
       "POST,/findings/F-1/history,GET", "GET,/findings/F-1/actions,POST",
-      "GET,/findings/F-1/actions/A-1,PATCH"})
+      "GET,/findings/F-1/actions/A-1,PATCH", "DELETE,/audits,GET", "PATCH,/audits/AUD-1,GET",
+      "GET,/audits/AUD-1/start,POST", "PUT,/audits/AUD-1/complete,POST",
+      "POST,/audits/AUD-1/report,GET", "POST,/audits/AUD-1/conclusions/9.2,PUT"})
   void aWrongMethodIs405WithAllow(String method, String path, String allow) {
     var r = fx.call(req(method, path, "manager", MANAGER)).expect(405);
     assertEquals(allow, r.headers().get("allow"));
@@ -471,13 +473,16 @@ class FindingsApiTest {
 
   @Test
   void anUnexpectedFailureIs500WithACorrelationIdAndNoInternals() {
-    var broken = new FindingsApi(new io.vigil.domain.finding.FindingService(
+    var findings = new io.vigil.domain.finding.FindingService(
         new io.vigil.domain.fakes.InMemoryFindingRepository() {
           @Override
           public java.util.Optional<io.vigil.domain.finding.Finding> findById(FindingId id) {
             throw new IllegalStateException("secret table name vigil-prod is throttled");
           }
-        }, fx.now::get, () -> "x"), fx.now::get);
+        }, fx.now::get, () -> "x");
+    var broken = new FindingsApi(findings, new io.vigil.domain.audit.AuditService(
+        fx.audits, findings, io.vigil.domain.audit.AuditEvidence.none(),
+        java.util.Optional.empty(), fx.now::get), fx.now::get);
     var event = req("GET", "/findings/F-1", "viewer", VIEWER).toMap();
     var out = broken.handle(event);
     assertEquals(500, out.get("statusCode"));

@@ -73,6 +73,7 @@ class SampleEventsTest {
           .filter(n -> n.endsWith(".json")).map(n -> n.substring(0, n.length() - 5))
           .collect(Collectors.toSet());
       var expected = new java.util.HashSet<>(SEQUENCE.keySet());
+      expected.addAll(AuditSampleEventsTest.SEQUENCE.keySet());
       expected.add("overdue-sweep"); // handler-level: FindingsApiHandlerIT
       assertEquals(expected, names);
       assertTrue(names.containsAll(Set.of("create-finding", "overdue-sweep")));

@@ -1,21 +1,24 @@
 package io.vigil.functions.scheduleaudits;
 
+import io.vigil.domain.audit.AuditPlan;
 import io.vigil.domain.audit.AuditPlanner;
 import io.vigil.domain.audit.AuditReminders;
 import io.vigil.domain.audit.AuditRepository;
+import io.vigil.domain.audit.AuditStatus;
 import io.vigil.domain.audit.AuditUniverse;
 import io.vigil.domain.audit.ItemRisk;
 import io.vigil.domain.audit.ProgrammeConfig;
 import io.vigil.domain.finding.FindingRepository;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The daily planning run, on ports only: risk inputs from the open findings, the plan from
- * {@link AuditPlanner}, stored with {@link AuditRepository#savePlan} and the reminders synced with
+ * The daily planning run, on ports only: risk inputs from the open findings, the stored audits,
+ * the plan from {@link AuditPlanner}, stored with {@link AuditRepository#savePlan} and the reminders synced with
  * {@link AuditReminders#sync}. Running it twice on the same day with the same records changes
  * nothing.
  */
@@ -40,9 +43,7 @@ public final class AuditScheduling {
    * unassigned items with reasons, and the reminder schedules created / updated / deleted.
    */
   public Map<String, Object> run(LocalDate today) {
-    var risks = risks();
-    var plan = new AuditPlanner(config).plan(AuditUniverse.of(config.notApplicable()), risks,
-        today);
+    var plan = plan(today);
     var changes = audits.savePlan(plan);
     var out = new LinkedHashMap<String, Object>();
     out.put("from", today.toString());
@@ -58,6 +59,37 @@ public final class AuditScheduling {
           "deleted", sync.deleted()));
     }
     return out;
+  }
+
+  /**
+   * The plan from {@code today} without storing it: risk inputs from the open findings and their
+   * corrective actions, and the stored audits of the previous cycle, the current one and the
+   * horizon (planned ones are kept while valid, started and completed ones cover their items,
+   * cancelled ones release theirs).
+   */
+  public AuditPlan plan(LocalDate today) {
+    return preview(today).plan();
+  }
+
+  /**
+   * A plan and what it was made from.
+   *
+   * @param openFindings open findings read as risk inputs
+   * @param riskItems items (clauses, controls) with any risk input
+   * @param storedAudits stored audits (any status) the planner took into account
+   */
+  public record Preview(AuditPlan plan, int openFindings, int riskItems, int storedAudits) {}
+
+  /** {@link #plan} with the counts of its inputs (for progress output). */
+  public Preview preview(LocalDate today) {
+    var planner = new AuditPlanner(config);
+    var cycleStart = planner.cycleStart(today);
+    var history = audits.records(cycleStart.minusMonths(config.cycleMonths()),
+        today.plusMonths(config.cycleMonths()), EnumSet.allOf(AuditStatus.class));
+    var open = findings.findOpen();
+    var risks = io.vigil.domain.audit.AuditRisks.fromOpenFindings(open, findings::actionsOf);
+    var plan = planner.plan(AuditUniverse.of(config.notApplicable()), risks, today, history);
+    return new Preview(plan, open.size(), risks.size(), history.size());
   }
 
   /**

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import io.vigil.domain.audit.AuditItem;
+import io.vigil.domain.audit.AuditUniverse;
 import io.vigil.domain.audit.ProgrammeConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads the audit programme configuration (the contract of {@code vigil audits plan --config} and
@@ -30,6 +32,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * {
  *   "cycleMonths": 12,                       // optional, default 12, 1..60
+ *   "cycleStart": "01-01",                   // optional, MM-DD, default 01-01 (day 29-31: 28)
  *   "auditSize": 5,                          // required, items per audit, >= 1
  *   "auditors": [ { "id": "carol", "name": "Carol", "email": "carol@example.org",
  *                   "maxAuditsPerMonth": 2,  // >= 1
@@ -48,10 +51,11 @@ public final class ProgrammeConfigJson {
 
   private static final JsonFactory JSON = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-  private static final Pattern CONTROL = Pattern.compile("A\\.[5-8]\\.[1-9][0-9]?");
-  private static final Pattern ITEM = Pattern.compile("(A\\.[5-8]|[4-9]|10)\\.[1-9][0-9]?");
-  private static final Set<String> TOP = Set.of("cycleMonths", "auditSize", "auditors", "owners",
-      "notApplicable", "weights");
+  /** Every clause and Annex A control id of the audit universe. */
+  private static final Set<String> ITEMS = AuditUniverse.of(Set.of()).stream().map(AuditItem::id)
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final Set<String> TOP = Set.of("cycleMonths", "cycleStart", "auditSize",
+      "auditors", "owners", "notApplicable", "weights");
   private static final Set<String> AUDITOR = Set.of("id", "name", "email", "maxAuditsPerMonth",
       "unavailable");
   private static final Set<String> WEIGHTS = Set.of("failingEvidence", "openNonconformity",
@@ -104,7 +108,25 @@ public final class ProgrammeConfigJson {
     var owners = owners(top.get("owners"));
     var notApplicable = notApplicable(top.get("notApplicable"));
     var weights = weights(top.get("weights"));
-    return new ProgrammeConfig(cycle, size, auditors, owners, notApplicable, weights);
+    if (weights.minimumIntervalMonths() > cycle) {
+      throw new ProgrammeConfigException("weights.minimumIntervalMonths", "must not exceed"
+          + " cycleMonths (" + cycle + ")");
+    }
+    var cycleStart = cycleStart(top.get("cycleStart"));
+    return new ProgrammeConfig(cycle, size, auditors, owners, notApplicable, weights, cycleStart);
+  }
+
+  private static MonthDay cycleStart(Object value) {
+    if (value == null) {
+      return MonthDay.of(1, 1);
+    }
+    var text = text(value, "cycleStart", true);
+    try {
+      return MonthDay.parse("--" + text);
+    } catch (DateTimeParseException e) {
+      throw new ProgrammeConfigException("cycleStart", "'" + text + "' is not a day of the year"
+          + " (MM-DD, e.g. \"04-01\" for cycles starting on 1 April)");
+    }
   }
 
   private static List<ProgrammeConfig.Auditor> auditors(Object value) {
@@ -165,9 +187,9 @@ public final class ProgrammeConfigJson {
     }
     object(value, "owners").forEach((item, person) -> {
       var path = "owners." + item;
-      if (!ITEM.matcher(item).matches()) {
-        throw new ProgrammeConfigException(path, "'" + item + "' is not a clause (\"9.2\") or"
-            + " Annex A control (\"A.8.24\") id");
+      if (!ITEMS.contains(item)) {
+        throw new ProgrammeConfigException(path, "'" + item + "' is not a clause (\"9.2\","
+            + " \"6.1.3\") or Annex A control (\"A.8.24\") of the audit universe");
       }
       owners.put(item, text(person, path, true));
     });
@@ -183,7 +205,7 @@ public final class ProgrammeConfigJson {
     for (int i = 0; i < list.size(); i++) {
       var path = "notApplicable[" + i + "]";
       var id = text(list.get(i), path, true);
-      if (!CONTROL.matcher(id).matches()) {
+      if (!id.startsWith("A.") || !ITEMS.contains(id)) {
         throw new ProgrammeConfigException(path, "'" + id + "' is not an Annex A control id"
             + " (\"A.5.1\" .. \"A.8.34\"); clauses are always applicable");
       }

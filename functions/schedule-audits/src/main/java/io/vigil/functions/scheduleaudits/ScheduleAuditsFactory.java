@@ -42,7 +42,7 @@ public class ScheduleAuditsFactory {
               clients.client(SchedulerClient.class, SchedulerClient::builder,
                   clients.defaultRegion()),
               settings.scheduleGroup(), target, settings.roleArn(), settings.zone(),
-              settings.reminderTime(), Clock.systemUTC(), email));
+              settings.reminderTime(), Clock.systemUTC(), email, settings.deadLetterArn()));
       return new ScheduleAuditsComponents(
           new AuditScheduling(programme, findings, audits, reminders), settings.zone(), clients);
     } catch (RuntimeException e) {

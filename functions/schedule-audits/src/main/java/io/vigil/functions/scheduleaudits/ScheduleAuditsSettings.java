@@ -29,6 +29,8 @@ import java.util.Optional;
  *       bus (the notify path) or the notify function; no reminders when empty</td></tr>
  *   <tr><td>vigil.audits.reminder-role-arn</td><td>role the Scheduler assumes to invoke
  *       it</td></tr>
+ *   <tr><td>vigil.audits.reminder-dead-letter-arn</td><td>SQS queue for reminders the target
+ *       still refuses after 3 retries (optional)</td></tr>
  *   <tr><td>vigil.audits.timezone</td><td>time zone of the reminders (default UTC)</td></tr>
  *   <tr><td>vigil.audits.reminder-time</td><td>time of day of the reminders (default
  *       09:00)</td></tr>
@@ -44,10 +46,12 @@ public final class ScheduleAuditsSettings {
   public static final String SCHEDULE_GROUP = "vigil.audits.schedule-group";
   public static final String TARGET_ARN = "vigil.audits.reminder-target-arn";
   public static final String ROLE_ARN = "vigil.audits.reminder-role-arn";
+  public static final String DEAD_LETTER_ARN = "vigil.audits.reminder-dead-letter-arn";
   public static final String TIMEZONE = "vigil.audits.timezone";
   public static final String REMINDER_TIME = "vigil.audits.reminder-time";
 
   private final String tableName;
+  private final String deadLetterArn;
   private final ProgrammeConfig programme;
   private final String scheduleGroup;
   private final Optional<String> targetArn;
@@ -73,6 +77,7 @@ public final class ScheduleAuditsSettings {
     }
     this.scheduleGroup = get(env, SCHEDULE_GROUP).orElse("vigil-audits");
     this.targetArn = get(env, TARGET_ARN);
+    this.deadLetterArn = get(env, DEAD_LETTER_ARN).orElse(null);
     this.roleArn = get(env, ROLE_ARN).orElse("");
     if (targetArn.isPresent() && roleArn.isEmpty()) {
       throw new IllegalStateException(ROLE_ARN + " is required with " + TARGET_ARN);
@@ -118,6 +123,11 @@ public final class ScheduleAuditsSettings {
 
   public String roleArn() {
     return roleArn;
+  }
+
+  /** Dead-letter queue of the reminders' target; null when none is configured. */
+  public String deadLetterArn() {
+    return deadLetterArn;
   }
 
   public ZoneId zone() {
