@@ -73,12 +73,20 @@ abstract class ApiCommand implements Callable<Integer> {
   public Integer call() {
     var env = root().env();
     var target = aws.resolve(env, null, false);
-    // resolve the identity before starting anything (a usage error exits 2)
+    // resolve the identity and the input before starting anything (a usage error exits 2)
     identity.apply(HttpApiEvent.request("GET", "/"), env);
+    prepare();
     try (var session = FindingsSession.open(target)) {
       return answer(session, event -> identity.apply(event, env));
     }
   }
+
+  /**
+   * Reads and checks what the command sends (input files, option combinations) before the
+   * function starts; throws a {@link picocli.CommandLine.ParameterException} (exit 2) or a
+   * {@link CommandFailure} (exit 1).
+   */
+  void prepare() {}
 
   /**
    * Sends this command's request(s) and prints the answer; {@code as} adds the identity to an

@@ -3,10 +3,6 @@ package io.vigil.cli;
 import io.vigil.domain.audit.AuditStatus;
 import io.vigil.domain.audit.Conclusion;
 import io.vigil.functions.findingsapi.HttpApiEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -309,28 +305,12 @@ final class AuditRecordCommands {
       if (format == ReportFormat.JSON) {
         text = Json.write(response.decode().body()) + "\n";
       }
-      if (output == null) {
-        var out = spec.commandLine().getOut();
-        out.print(text);
-        out.flush();
-      } else {
-        write(output, text);
+      TextOutput.write(spec.commandLine().getOut(), output, text);
+      if (output != null) {
         root().progress().step("wrote the " + format.query + " report of audit " + id + " to "
             + output);
       }
       return VigilCli.OK;
-    }
-
-    private static void write(Path file, String text) {
-      try {
-        var parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
   }
 }

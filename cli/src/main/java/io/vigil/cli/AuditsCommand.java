@@ -288,17 +288,7 @@ final class AuditsCommand implements Callable<Integer> {
     }
   }
 
-  private static void write(VigilCli root, Path output, String text) throws IOException {
-    if (output == null) {
-      var out = root.spec.commandLine().getOut();
-      out.print(text);
-      out.flush();
-      return;
-    }
-    var parent = output.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.writeString(output, text, StandardCharsets.UTF_8);
+  private static void write(VigilCli root, Path output, String text) {
+    TextOutput.write(root.spec.commandLine().getOut(), output, text);
   }
 }

@@ -25,6 +25,10 @@ import picocli.CommandLine.ParentCommand;
         "SSH open to the world, a console user without MFA, a weak password policy, no",
         "CloudTrail) next to well-configured resources, runs collect-evidence in-process with a",
         "scheduled event, and prints a summary: results per Annex A theme and the findings opened.",
+        "It also records a sample organisation's ISMS registers (scope, a policy, five risks",
+        "with approved treatments, an evidence task, a justified decision for each of the 93",
+        "Annex A controls: events/registers/), prints its risks as the collected evidence flags",
+        "them and the Statement of Applicability summary, and approves the SoA as version 1.",
         "The emulator it started is stopped at the end, also on failure or Ctrl-C.",
         "",
         "Exits 1 if any seeded misconfiguration is not reported by a finding. Never touches real",
@@ -73,14 +77,21 @@ final class DemoCommand implements Callable<Integer> {
 
   private void run(AwsTarget target, ConsoleProgress progress) {
     var out = root.spec.commandLine().getOut();
-    try (var session = CollectionSession.open(target)) {
+    var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    try (var session = CollectionSession.open(target);
+        var records = FindingsSession.open(target)) {
       progress.step("creating the table and bucket");
       session.initializeStorage().forEach(line -> progress.step("  " + line));
-      progress.step("seeding the sample estate");
       var region = target.region().orElseThrow();
+      var account = session.callerAccount();
+      // recorded before the collection: an emulator's transactions may copy the whole table
+      // (moto does), so the registers' ~200 items go in while it is small; everything they
+      // derive, and the SoA, is read after the collection and reflects its evidence
+      progress.step("recording the sample organisation's ISMS registers");
+      RegistersDemo.seed(records.components(), account, region, today, progress);
+      progress.step("seeding the sample estate");
       var expected = DemoEstate.seed(target.endpoint().orElseThrow(), region,
           line -> progress.step("  " + line));
-      var account = session.callerAccount();
       var event = ScheduledEvents.of(account, region, RULE_NAME, Instant.now());
       progress.step("running collect-evidence for account " + account + " in " + region);
       var collected = session.collect(event, progress);
@@ -101,12 +112,37 @@ final class DemoCommand implements Callable<Integer> {
       }
       printNotification(out, collected, account, region);
       var missed = printDetected(out, expected, findings);
-      AuditsDemo.printNextAudits(out, session.openFindings(),
-          java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+      RegistersDemo.report(out, records.components(), progress);
+      AuditsDemo.printNextAudits(out, session.openFindings(), today);
+      printManagementReviewPack(out, target, today, progress);
       if (!missed.isEmpty()) {
         throw new CommandFailure(missed.size() + " of " + expected.size()
             + " seeded misconfigurations were not reported: " + String.join("; ", missed));
       }
+    }
+  }
+
+  /**
+   * Writes the management review pack of the current quarter for the sample organisation (HTML,
+   * PDF, Markdown) into a new temporary directory and prints the paths.
+   */
+  private static void printManagementReviewPack(PrintWriter out, AwsTarget target,
+      java.time.LocalDate today, ConsoleProgress progress) {
+    var quarter = io.vigil.domain.performance.Period.containing(
+        io.vigil.domain.performance.Period.Kind.QUARTER, today);
+    try {
+      var dir = java.nio.file.Files.createTempDirectory("vigil-demo-report-");
+      progress.step("writing the management review pack of " + quarter.id());
+      var written = ReportCommand.write(target, quarter,
+          io.vigil.functions.summarizeperformance.SummaryKind.MANAGEMENT_REVIEW,
+          java.util.Set.of("html", "pdf", "md"), dir, progress);
+      out.println();
+      out.println("Management review pack " + quarter.id() + " (9.3, inputs a-g):");
+      written.files().forEach(f -> out.println("  " + f));
+      written.report().highlights().forEach(h -> out.println("  " + h));
+    } catch (java.io.IOException e) {
+      throw new CommandFailure("cannot write the management review pack: "
+          + Failures.describe(e), e);
     }
   }
 

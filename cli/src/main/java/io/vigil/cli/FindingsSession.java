@@ -1,6 +1,7 @@
 package io.vigil.cli;
 
 import io.micronaut.context.ApplicationContext;
+import io.vigil.functions.findingsapi.FindingsApiComponents;
 import io.vigil.functions.findingsapi.FindingsApiHandler;
 import io.vigil.functions.findingsapi.HttpApiEvent;
 import java.io.IOException;
@@ -30,6 +31,11 @@ final class FindingsSession implements AutoCloseable {
   static FindingsSession open(AwsTarget target) {
     return new FindingsSession(new FindingsApiHandler(
         ApplicationContext.builder().properties(target.properties())));
+  }
+
+  /** The function's use cases as its handler uses them (the demo seeds the registers). */
+  FindingsApiComponents components() {
+    return handler.getApplicationContext().getBean(FindingsApiComponents.class);
   }
 
   /** Runs the handler on a decoded event, as Lambda would; returns its raw response. */

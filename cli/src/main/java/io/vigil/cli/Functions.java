@@ -43,6 +43,9 @@ final class Functions {
     register(new Function("notify",
         "Vigil bus event: Slack/e-mail per the routes (renders to stdout when none configured)",
         Functions::notify, false));
+    register(new Function("summarize-performance",
+        "EventBridge Scheduler: the weekly summary or the management review pack of a period",
+        Functions::summarizePerformance));
   }
 
   private Functions() {}
@@ -86,6 +89,14 @@ final class Functions {
       return handler.handleRequest(event, null);
     } catch (io.vigil.functions.notify.InvalidEventException e) {
       throw new CommandFailure("notify rejected the event: " + e.getMessage(), e);
+    }
+  }
+
+  private static Object summarizePerformance(
+      AwsTarget target, Map<String, Object> event, ConsoleProgress progress) throws Exception {
+    try (var handler = new io.vigil.functions.summarizeperformance.SummarizePerformanceHandler(
+        io.micronaut.context.ApplicationContext.builder().properties(target.properties()))) {
+      return handler.handleRequest(event, null);
     }
   }
 

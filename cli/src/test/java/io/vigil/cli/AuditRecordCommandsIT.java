@@ -1,5 +1,7 @@
 package io.vigil.cli;
 
+import static io.vigil.cli.CliRunner.ok;
+import static io.vigil.cli.CliRunner.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -53,19 +55,6 @@ class AuditRecordCommandsIT {
     all.addAll(extra);
     all.addAll(storage);
     return all.toArray(String[]::new);
-  }
-
-  private static Map<String, Object> ok(CliRunner.Run run) throws Exception {
-    assertEquals(0, run.exitCode(), run.out() + run.err());
-    return Json.parseObject(run.out());
-  }
-
-  private static Map<String, Object> refused(CliRunner.Run run, int status) throws Exception {
-    assertEquals(1, run.exitCode(), run.out() + run.err());
-    assertTrue(run.err().startsWith("vigil: " + status + " "), run.err());
-    var problem = Json.parseObject(run.out());
-    assertEquals(status, ((Number) problem.get("status")).intValue());
-    return problem;
   }
 
   /** Stores the programme's plan: one audit of today by Carol, one in February to cancel. */

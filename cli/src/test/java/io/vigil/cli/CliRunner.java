@@ -1,5 +1,8 @@
 package io.vigil.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -18,6 +21,24 @@ final class CliRunner {
   }
 
   private CliRunner() {}
+
+  /** The JSON object a successful run printed (exit 0). */
+  static Map<String, Object> ok(Run run) throws Exception {
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    return Json.parseObject(run.out());
+  }
+
+  /**
+   * The problem a refused API command printed: exit 1, the problem of {@code status} on
+   * standard output, its status and detail on standard error.
+   */
+  static Map<String, Object> refused(Run run, int status) throws Exception {
+    assertEquals(1, run.exitCode(), run.out() + run.err());
+    assertTrue(run.err().startsWith("vigil: " + status + " "), run.err());
+    var problem = Json.parseObject(run.out());
+    assertEquals(status, ((Number) problem.get("status")).intValue());
+    return problem;
+  }
 
   static Run run(Map<String, String> env, String... args) {
     return run(env, null, args);

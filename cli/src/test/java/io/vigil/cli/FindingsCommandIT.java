@@ -1,5 +1,6 @@
 package io.vigil.cli;
 
+import static io.vigil.cli.CliRunner.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,11 +37,6 @@ class FindingsCommandIT {
     var all = new ArrayList<>(List.of(command));
     all.addAll(storage);
     return all.toArray(String[]::new);
-  }
-
-  private static Map<String, Object> ok(CliRunner.Run run) throws Exception {
-    assertEquals(0, run.exitCode(), run.out() + run.err());
-    return Json.parseObject(run.out());
   }
 
   @Test

@@ -147,7 +147,7 @@ class SupportTest {
   @Test
   void theRegistryKnowsCollectEvidenceAndFindingsApi() {
     assertEquals(List.of("collect-evidence", "collect-evidence-queue", "findings-api",
-        "notify"),
+        "notify", "summarize-performance"),
         Functions.names());
     assertTrue(Functions.find("collect-evidence").isPresent());
     assertTrue(Functions.find("collect-evidence").orElseThrow().needsBucket());

@@ -143,7 +143,7 @@ class VigilCliIT {
   }
 
   @Test
-  void demoFindsEverySeededMisconfiguration(AwsEmulator aws) {
+  void demoFindsEverySeededMisconfiguration(AwsEmulator aws) throws java.io.IOException {
     var demoArgs = aws.isEmbeddedMoto()
         ? new String[] {"demo"}
         : args("demo", storageOptions(aws));
@@ -152,6 +152,14 @@ class VigilCliIT {
 
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("Seeded misconfigurations reported: 6 of 6"), run.out());
+    // the demo ends with the management review pack of the quarter, written as files
+    var pack = run.out().lines().filter(l -> l.strip().endsWith(".pdf")).findFirst()
+        .orElseThrow(() -> new AssertionError("no pack path in:\n" + run.out()));
+    var pdf = java.nio.file.Path.of(pack.strip());
+    assertTrue(java.nio.file.Files.size(pdf) > 5_000, pdf + " is a real PDF");
+    assertTrue(java.nio.file.Files.exists(java.nio.file.Path.of(pack.strip()
+        .replaceAll("\\.pdf$", ".html"))));
+    assertTrue(run.out().contains("Management review pack "), run.out());
     for (var check : List.of("s3_bucket_public_access_blocked",
         "s3_bucket_default_encryption_enabled", "iam_user_console_mfa_enabled",
         "iam_password_policy_strong", "cloudtrail")) {
@@ -159,6 +167,21 @@ class VigilCliIT {
     }
     assertTrue(run.out().contains("A.8 Technological"), run.out());
     assertTrue(run.out().contains("arn:aws:s3:::" + DemoEstate.PUBLIC_BUCKET), run.out());
+    // the sample organisation's registers and its Statement of Applicability, approved
+    assertTrue(run.out().contains(RegistersDemo.HEADING), run.out());
+    assertTrue(run.out().contains("5 risks (method 5 × 5, acceptance threshold 4)"), run.out());
+    assertTrue(run.out().contains("FLAGGED: failing evidence on A.8.3"),
+        "the public bucket flags the data exposure risk:\n" + run.out());
+    var soa = java.util.regex.Pattern.compile("93 controls: 91 applicable, 2 excluded, (\\d+)"
+        + " implemented, (\\d+) partially implemented, (\\d+) not assessed, (\\d+) with"
+        + " failing evidence").matcher(run.out());
+    assertTrue(soa.find(), run.out());
+    assertEquals(91, Integer.parseInt(soa.group(1)) + Integer.parseInt(soa.group(2))
+        + Integer.parseInt(soa.group(3)), "every applicable control has a status");
+    assertTrue(Integer.parseInt(soa.group(4)) >= 5, "the seeded misconfigurations fail checks"
+        + " of several controls: " + soa.group());
+    assertTrue(run.out().matches("(?s).*approved as version 1 by alice@acme\\.example at \\S+,"
+        + " sha256 [0-9a-f]{64}.*"), run.out());
     if (aws.isEmbeddedMoto()) {
       assertTrue(run.err().contains("stopped moto_server"), run.err());
     }

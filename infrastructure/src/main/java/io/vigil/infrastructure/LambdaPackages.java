@@ -17,6 +17,7 @@ public final class LambdaPackages {
   public static final String FINDINGS_API = "findings-api.jar";
   public static final String NOTIFY = "notify.jar";
   public static final String SCHEDULE_AUDITS = "schedule-audits.jar";
+  public static final String SUMMARIZE_PERFORMANCE = "summarize-performance.jar";
 
   /**
    * True when the collect-evidence packages are the two per-service-group jars

@@ -35,6 +35,11 @@ public final class NagSuppressionRegistry {
       + " objects only (grantRead), all read-only.";
   static final String EVIDENCE_WRITE = "Evidence objects are created under evidence/ with keys"
       + " chosen by content hash; s3:PutObject is limited to that prefix of the evidence bucket.";
+  static final String REPORTS = "summarize-performance stores each report document under"
+      + " reports/<kind>/<period>/<sha256>.<ext> (keys chosen by content hash) and its manifest"
+      + " in the vault under evidence/; s3:PutObject is limited to those two prefixes of the"
+      + " evidence bucket, and s3:GetObject (the role signs the documents' presigned links) to"
+      + " reports/.";
   static final String MEMBER_ROLES = "In organization mode the member accounts are not known at"
       + " deploy time: sts:AssumeRole is limited to the one Vigil member role name in any account"
       + " (and to the organization when organizationId is set).";
@@ -78,7 +83,8 @@ public final class NagSuppressionRegistry {
         suppress(fn.function(), "AwsSolutions-L1", OLDER_RUNTIME, null, false);
       }
     }
-    for (VigilFunction fn : List.of(fns.findingsApi(), fns.notifyFunction())) {
+    for (VigilFunction fn : List.of(fns.findingsApi(), fns.notifyFunction(),
+        fns.summarizePerformance())) {
       suppress(fn.role(), "AwsSolutions-IAM5", TABLE_INDEXES, "/^Resource::.*\\/index\\/\\*$/",
           true);
     }
@@ -108,6 +114,8 @@ public final class NagSuppressionRegistry {
     // the records API stores completed audits' reports in the evidence vault the same way
     suppress(fns.findingsApi().role(), "AwsSolutions-IAM5", EVIDENCE_WRITE,
         "/^Resource::.*Evidence.*\\/evidence\\/\\*$/", true);
+    suppress(fns.summarizePerformance().role(), "AwsSolutions-IAM5", REPORTS,
+        "/^Resource::.*Evidence.*\\/(reports|evidence)\\/\\*$/", true);
     if (vigil.config().organization) {
       suppress(collector, "AwsSolutions-IAM5", MEMBER_ROLES,
           "Resource::arn:<AWS::Partition>:iam::*:role/" + vigil.config().memberRoleName, false);

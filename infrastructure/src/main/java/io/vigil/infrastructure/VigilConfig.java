@@ -63,6 +63,14 @@ public final class VigilConfig {
         + " (schedule-audits)"});
     k.put("overdueSweepSchedule", new String[] {"cron(0 7 * * ? *)", "corrective-action overdue"
         + " sweep (findings-api)"});
+    k.put("summarySchedule", new String[] {"cron(0 6 ? * MON *)", "weekly performance summary"
+        + " of the previous ISO week (summarize-performance)"});
+    k.put("reviewPeriod", new String[] {"quarter", "quarter or month: the period of the"
+        + " management review pack"});
+    k.put("managementReviewSchedule", new String[] {"cron(0 6 1 1,4,7,10 ? *) (monthly: cron(0"
+        + " 6 1 * ? *))", "management review pack of the period that just ended"});
+    k.put("reportLinkDays", new String[] {"7", "validity of the reports' presigned links, 1 to"
+        + " 7 days"});
     k.put("scheduleTimezone", new String[] {"UTC", "IANA time zone of the schedules and audit"
         + " reminders"});
     k.put("changeEvents", new String[] {"true", "re-evaluate on AWS Config and CloudTrail change"
@@ -125,6 +133,11 @@ public final class VigilConfig {
   public final String auditPlanningSchedule;
   public final String overdueSweepSchedule;
   public final String scheduleTimezone;
+  public final String summarySchedule;
+  /** {@code quarter} or {@code month}. */
+  public final String reviewPeriod;
+  public final String managementReviewSchedule;
+  public final int reportLinkDays;
   public final boolean changeEvents;
   public final int logRetentionDays;
   public final ObjectLockMode objectLockMode;
@@ -217,6 +230,19 @@ public final class VigilConfig {
     } catch (java.time.DateTimeException e) {
       throw new InvalidContextException("scheduleTimezone", "not an IANA time zone: '"
           + scheduleTimezone + "'");
+    }
+    this.summarySchedule = schedule(get, "summarySchedule", "cron(0 6 ? * MON *)");
+    this.reviewPeriod = get.apply("reviewPeriod").map(String::toLowerCase).orElse("quarter");
+    if (!Set.of("quarter", "month").contains(reviewPeriod)) {
+      throw new InvalidContextException("reviewPeriod", "expected quarter or month, got '"
+          + reviewPeriod + "'");
+    }
+    this.managementReviewSchedule = schedule(get, "managementReviewSchedule",
+        reviewPeriod.equals("month") ? "cron(0 6 1 * ? *)" : "cron(0 6 1 1,4,7,10 ? *)");
+    this.reportLinkDays = integer(get, "reportLinkDays", 7);
+    if (reportLinkDays < 1 || reportLinkDays > 7) {
+      throw new InvalidContextException("reportLinkDays", "a presigned URL is valid for 1 to 7"
+          + " days, got " + reportLinkDays);
     }
     this.changeEvents = bool(get, "changeEvents", true);
     this.logRetentionDays = integer(get, "logRetentionDays", 365);

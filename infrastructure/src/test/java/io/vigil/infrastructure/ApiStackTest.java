@@ -20,7 +20,15 @@ class ApiStackTest {
   void everyRouteRequiresAJwt() {
     var template = api();
     var routes = template.findResources("AWS::ApiGatewayV2::Route");
-    assertEquals(io.vigil.infrastructure.stacks.ApiStack.ROUTES.size() * 3, routes.size(), "GET, POST, PATCH on each path");
+    assertEquals(io.vigil.infrastructure.stacks.ApiStack.ROUTES.size() * 4, routes.size(),
+        "GET, POST, PUT, PATCH on each path");
+    var keys = routes.values().stream().map(r -> String.valueOf(((Map<?, ?>) r.get("Properties"))
+        .get("RouteKey"))).collect(java.util.stream.Collectors.toSet());
+    for (var key : List.of("GET /findings", "PATCH /findings/{proxy+}", "GET /audits",
+        "PUT /audits/{proxy+}", "POST /registers/{proxy+}", "GET /registers", "GET /soa",
+        "POST /soa/{proxy+}")) {
+      org.junit.jupiter.api.Assertions.assertTrue(keys.contains(key), key + " in " + keys);
+    }
     for (var route : routes.values()) {
       @SuppressWarnings("unchecked")
       var p = (Map<String, Object>) route.get("Properties");

@@ -64,10 +64,11 @@ class FunctionsStackTest {
         "io.vigil.functions.collectevidence.CollectEvidenceQueueHandler",
         "io.vigil.functions.findingsapi.FindingsApiHandler",
         "io.vigil.functions.notify.NotifyHandler",
-        "io.vigil.functions.scheduleaudits.ScheduleAuditsHandler"), handlers);
-    full().resourceCountIs("AWS::Lambda::Function", 7);
+        "io.vigil.functions.scheduleaudits.ScheduleAuditsHandler",
+        "io.vigil.functions.summarizeperformance.SummarizePerformanceHandler"), handlers);
+    full().resourceCountIs("AWS::Lambda::Function", 8);
     // without an audit programme schedule-audits is not deployed (it cannot start without one)
-    defaults().resourceCountIs("AWS::Lambda::Function", 6);
+    defaults().resourceCountIs("AWS::Lambda::Function", 7);
   }
 
   @Test
@@ -181,8 +182,9 @@ class FunctionsStackTest {
   void schedulesInvokeWithRetriesAndADeadLetterQueue() {
     var template = full();
     var schedules = template.findResources("AWS::Scheduler::Schedule");
-    assertEquals(3, schedules.size(), "collection, overdue sweep, audit planning");
-    assertEquals(2, defaults().findResources("AWS::Scheduler::Schedule").size());
+    assertEquals(5, schedules.size(), "collection, overdue sweep, audit planning, weekly"
+        + " summary, management review");
+    assertEquals(4, defaults().findResources("AWS::Scheduler::Schedule").size());
     var expressions = new HashSet<Object>();
     for (var schedule : schedules.values()) {
       var p = props(schedule);
@@ -200,8 +202,8 @@ class FunctionsStackTest {
           && input.contains("<aws.scheduler.schedule-arn>")
           && input.contains("<aws.scheduler.scheduled-time>"), input);
     }
-    assertEquals(Set.of("cron(0 6 * * ? *)", "cron(30 5 * * ? *)", "cron(0 7 * * ? *)"),
-        expressions);
+    assertEquals(Set.of("cron(0 6 * * ? *)", "cron(30 5 * * ? *)", "cron(0 7 * * ? *)",
+        "cron(0 6 ? * MON *)", "cron(0 6 1 1,4,7,10 ? *)"), expressions);
     template.hasResourceProperties("AWS::Scheduler::ScheduleGroup", Map.of("Name", "vigil"));
   }
 

@@ -45,9 +45,10 @@ public final class ApiStack extends Stack {
   /** The groups findings-api reads from {@code cognito:groups} / {@code groups}. */
   public static final List<String> ROLE_GROUPS =
       List.of("isms-manager", "auditor", "owner", "viewer");
-  /** Routes served by findings-api (the audits routes arrive with the audit workflow). */
+  /** Routes served by findings-api, the records API (findings, audits, registers, SoA). */
   public static final List<String> ROUTES =
-      List.of("/findings", "/findings/{proxy+}", "/audits", "/audits/{proxy+}");
+      List.of("/findings", "/findings/{proxy+}", "/audits", "/audits/{proxy+}", "/registers",
+          "/registers/{proxy+}", "/soa", "/soa/{proxy+}");
 
   private final HttpApi api;
   private final HttpStage stage;
@@ -103,7 +104,7 @@ public final class ApiStack extends Stack {
         .build();
 
     this.api = HttpApi.Builder.create(this, "FindingsApi")
-        .description("Vigil findings and corrective actions API")
+        .description("Vigil records API: findings, corrective actions, audits, registers, SoA")
         .createDefaultStage(false)
         .defaultAuthorizer(authorizer)
         .build();
@@ -114,7 +115,7 @@ public final class ApiStack extends Stack {
     for (var path : ROUTES) {
       api.addRoutes(AddRoutesOptions.builder()
           .path(path)
-          .methods(List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PATCH))
+          .methods(List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH))
           .integration(integration)
           .build());
     }

@@ -51,11 +51,11 @@ import software.constructs.Construct;
  * consumer per service group, change-event rules per group), findings-api (its HTTP API is in
  * {@link ApiStack}; the overdue sweep schedule is here), notify (rule on the Vigil bus),
  * schedule-audits (daily schedule; the reminders it creates put events on the bus through a role
- * it may pass), the Slack secret, and the dead-letter queues of every asynchronous path.
+ * it may pass), summarize-performance (weekly summary and management review pack, two
+ * schedules), the Slack secret, and the dead-letter queues of every asynchronous path.
  *
  * <p>Adding a function is one {@link #addFunction} call, and scheduling it one
- * {@link #addSchedule} call: the summarize-performance function (issue 7) is meant to be added
- * that way once its jar exists.
+ * {@link #addSchedule} call, as summarize-performance is added.
  */
 public final class FunctionsStack extends Stack {
 
@@ -68,6 +68,8 @@ public final class FunctionsStack extends Stack {
   public static final String NOTIFY_HANDLER = "io.vigil.functions.notify.NotifyHandler";
   public static final String SCHEDULE_AUDITS_HANDLER =
       "io.vigil.functions.scheduleaudits.ScheduleAuditsHandler";
+  public static final String SUMMARIZE_PERFORMANCE_HANDLER =
+      "io.vigil.functions.summarizeperformance.SummarizePerformanceHandler";
 
   /** Retries of a schedule's or rule's delivery to its target before the dead-letter queue. */
   public static final int TARGET_RETRY_ATTEMPTS = 3;
@@ -99,6 +101,7 @@ public final class FunctionsStack extends Stack {
   private final VigilFunction scheduleAudits;
   private final ScheduleGroup auditReminderGroup;
   private final Role reminderRole;
+  private final VigilFunction summarizePerformance;
 
   public FunctionsStack(Construct scope, String id, StackProps props, VigilConfig config,
       DataStack data, LambdaPackages packages) {
@@ -301,6 +304,45 @@ public final class FunctionsStack extends Stack {
       this.reminderRole = null;
       this.scheduleAudits = null;
     }
+
+    // --- summarize-performance ---------------------------------------------------------------
+    this.summarizePerformance = addFunction("SummarizePerformance", VigilFunction.Props
+        .builder(packages.path(LambdaPackages.SUMMARIZE_PERFORMANCE),
+            SUMMARIZE_PERFORMANCE_HANDLER)
+        .description("summarize-performance: weekly performance summary (9.1) and management"
+            + " review pack (9.3) to the evidence bucket")
+        .memoryMb(2048)
+        .timeout(Duration.minutes(15))
+        .onFailure(asyncFailures, 2)
+        .env("VIGIL_TABLE_NAME", data.table().getTableName())
+        .env("VIGIL_EVIDENCE_BUCKET", data.evidenceBucket().getBucketName())
+        .env("VIGIL_EVENT_BUS_NAME", data.bus().getEventBusName())
+        .env("VIGIL_REPORTS_REVIEW_PERIOD", config.reviewPeriod)
+        .env("VIGIL_REPORTS_LINK_DAYS", Integer.toString(config.reportLinkDays))
+        .env("VIGIL_REPORTS_TIMEZONE", config.scheduleTimezone));
+    var reportsRole = summarizePerformance.role();
+    // records in, measure results and the report claim out
+    data.table().grantReadWriteData(reportsRole);
+    data.bus().grantPutEventsTo(reportsRole);
+    // documents under reports/, their manifest in the vault under evidence/: created once
+    // (If-None-Match), never changed, so s3:PutObject alone
+    reportsRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("WriteReportsAndManifests")
+        .actions(List.of("s3:PutObject"))
+        .resources(List.of(data.evidenceBucket().arnForObjects("reports/*"),
+            data.evidenceBucket().arnForObjects("evidence/*")))
+        .build());
+    // the presigned link of the HTML is signed with this role: it must be allowed to read it
+    reportsRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("ReadReportsForPresignedLinks")
+        .actions(List.of("s3:GetObject"))
+        .resources(List.of(data.evidenceBucket().arnForObjects("reports/*")))
+        .build());
+    addSchedule("WeeklySummary", summarizePerformance, config.summarySchedule,
+        "Vigil weekly performance summary of the previous ISO week", Map.of("kind", "summary"));
+    addSchedule("ManagementReview", summarizePerformance, config.managementReviewSchedule,
+        "Vigil management review pack of the " + config.reviewPeriod + " that just ended",
+        Map.of("kind", "management-review"));
   }
 
   // --- extension points ----------------------------------------------------------------------
@@ -322,6 +364,12 @@ public final class FunctionsStack extends Stack {
    * {@code resources[0]} and {@code time}), a retry policy and the scheduler dead-letter queue.
    */
   public Schedule addSchedule(String id, VigilFunction fn, String expression, String description) {
+    return addSchedule(id, fn, expression, description, Map.of());
+  }
+
+  /** {@link #addSchedule(String, VigilFunction, String, String)} with this {@code detail}. */
+  public Schedule addSchedule(String id, VigilFunction fn, String expression, String description,
+      Map<String, Object> detail) {
     var input = new LinkedHashMap<String, Object>();
     input.put("version", "0");
     input.put("id", ContextAttribute.getExecutionId());
@@ -331,7 +379,7 @@ public final class FunctionsStack extends Stack {
     input.put("time", ContextAttribute.getScheduledTime());
     input.put("region", Aws.REGION);
     input.put("resources", List.of(ContextAttribute.getScheduleArn()));
-    input.put("detail", Map.of());
+    input.put("detail", detail);
     var schedule = Schedule.Builder.create(this, id + "Schedule")
         .description(description)
         .scheduleGroup(scheduleGroup)
@@ -540,6 +588,10 @@ public final class FunctionsStack extends Stack {
 
   public Optional<VigilFunction> scheduleAudits() {
     return Optional.ofNullable(scheduleAudits);
+  }
+
+  public VigilFunction summarizePerformance() {
+    return summarizePerformance;
   }
 
   public Optional<Role> auditReminderRole() {

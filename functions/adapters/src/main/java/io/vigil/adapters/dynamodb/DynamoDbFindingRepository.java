@@ -318,6 +318,11 @@ public final class DynamoDbFindingRepository implements FindingRepository {
    * Saves the edit if the stored version is {@code finding.version()}. Closing an automated
    * finding releases its subject (deletes the lock it holds) in the same transaction.
    *
+   * <p>An edit that moves the finding from an open status to CLOSED or DECLINED records the
+   * time of its history entry as {@code closedAt} and lists the finding on GSI1 under
+   * {@code FINDINGS#CLOSED#<yyyy-MM>} (for {@link DynamoDbClosedFindings}); a later edit of the
+   * closed finding keeps that time; REOPENED puts it back under {@code FINDINGS#OPEN}.
+   *
    * @throws ConcurrentModificationException if the stored version differs
    * @throws IllegalArgumentException if there is no such finding
    */
@@ -328,10 +333,11 @@ public final class DynamoDbFindingRepository implements FindingRepository {
     var heldLock = closing && saved.subjectKey() != null
         ? lock(saved.subjectKey()).filter(l -> l.getFindingId().equals(saved.id().value()))
         : Optional.<OpenFindingLockItem>empty();
+    var closedAt = closing ? closedAt(saved.id(), entry) : null;
     try {
       transactions.write(tx -> {
         tx.addPutItem(findings, TransactPutItemEnhancedRequest.builder(FindingItem.class)
-                .item(FindingItem.from(saved))
+                .item(FindingItem.from(saved, closedAt))
                 .conditionExpression(Conditions.versionIs(finding.version()))
                 .build())
             .addPutItem(events, history(saved.id(), entry));
@@ -353,6 +359,21 @@ public final class DynamoDbFindingRepository implements FindingRepository {
       }
       throw e;
     }
+  }
+
+  /**
+   * When a finding that is saved closed (or declined) was closed: the time of {@code entry} if
+   * the stored finding is still open (this edit closes it), else the stored closing time (an edit
+   * of a closed finding; null for one closed before closing times were recorded). A stored
+   * version other than the edit's makes the conditional write fail anyway.
+   */
+  private Instant closedAt(FindingId id, HistoryEntry entry) {
+    var stored = findings.getItem(r -> r.key(Keys.key(Keys.finding(id.value()), Keys.META))
+        .consistentRead(true));
+    if (stored == null || FindingStatus.valueOf(stored.getStatus()).isOpen()) {
+      return entry.at();
+    }
+    return Times.parseInstant(stored.getClosedAt());
   }
 
   /**

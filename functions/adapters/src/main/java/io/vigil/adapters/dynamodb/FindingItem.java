@@ -13,6 +13,9 @@ import io.vigil.domain.finding.FindingStatus;
 import io.vigil.domain.finding.FindingType;
 import io.vigil.domain.finding.Treatment;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
@@ -20,7 +23,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * {@code PK=FINDING#<id>, SK=META}, type {@code Finding}. While open it is on GSI1 under
- * {@code FINDINGS#OPEN} by due date; it is on GSI2 under {@code CONTROL#<first control>} by the
+ * {@code FINDINGS#OPEN} by due date; once closed or declined (with the time it was, attribute
+ * {@code closedAt}) under {@code FINDINGS#CLOSED#<yyyy-MM of closedAt>} by {@code closedAt}; it is
+ * on GSI2 under {@code CONTROL#<first control>} by the
  * time it was raised; every finding is on GSI3 under {@code FINDINGS} by the time it was raised
  * (the filtered, paginated listing). The treatment (clause 10.2 steps) is stored flat, one
  * attribute per field; {@code ownerKey} is the owner in lower case for the owner filter. The
@@ -30,6 +35,10 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 final class FindingItem extends TableItem {
 
   static final String TYPE = "Finding";
+  /** Attribute: when the finding was closed or declined (absent while open). */
+  static final String CLOSED_AT = "closedAt";
+  /** GSI1 partition prefix of the findings closed in one month: {@code FINDINGS#CLOSED#2026-11}. */
+  static final String CLOSED_PREFIX = "FINDINGS#CLOSED#";
 
   /**
    * Most UTF-8 bytes of free text (title, description, owner, root cause, audit id and treatment
@@ -97,6 +106,8 @@ final class FindingItem extends TableItem {
           .getter(FindingItem::getDecisionReason).setter(FindingItem::setDecisionReason))
       .addAttribute(String.class, a -> a.name("ownerKey")
           .getter(FindingItem::getOwnerKey).setter(FindingItem::setOwnerKey))
+      .addAttribute(String.class, a -> a.name(CLOSED_AT)
+          .getter(FindingItem::getClosedAt).setter(FindingItem::setClosedAt))
       .addAttribute(Long.class, a -> a.name(VigilTable.VERSION)
           .getter(FindingItem::getVersion).setter(FindingItem::setVersion))
       .build();
@@ -130,6 +141,7 @@ final class FindingItem extends TableItem {
   private String ismsChange;
   private String decisionReason;
   private String ownerKey;
+  private String closedAt;
 
   /**
    * The item of {@code f}, with the GSI1 keys only while it is open.
@@ -137,6 +149,25 @@ final class FindingItem extends TableItem {
    * @throws IllegalArgumentException if its free text is too large for one item
    */
   static FindingItem from(Finding f) {
+    return from(f, null);
+  }
+
+  /**
+   * The item of {@code f}: while open on GSI1 under {@code FINDINGS#OPEN}; closed or declined at
+   * {@code closedAt} (when known) on GSI1 under {@code FINDINGS#CLOSED#<yyyy-MM>} by that time,
+   * with attribute {@code closedAt}. A closed finding whose closing time is not known (closed
+   * before this layout) has no GSI1 keys.
+   *
+   * @throws IllegalArgumentException if its free text is too large for one item, or
+   *     {@code closedAt} is given for an open finding
+   *
+   * @throws IllegalArgumentException if its free text is too large for one item
+   */
+  static FindingItem from(Finding f, Instant closedAt) {
+    if (closedAt != null && f.status().isOpen()) {
+      throw new IllegalArgumentException("finding " + f.id() + " is " + f.status()
+          + ": only a closed or declined finding has a closing time");
+    }
     var t = f.treatment();
     // the owner counts twice: it is also stored in lower case as ownerKey
     int textBytes = Stream.of(f.title(), f.description(), f.owner(), f.owner(), f.rootCause(),
@@ -185,6 +216,10 @@ final class FindingItem extends TableItem {
       item.setGsi1pk(Keys.FINDINGS_OPEN);
       var due = item.dueDate == null ? Keys.NO_DUE_DATE : item.dueDate;
       item.setGsi1sk(due + "#" + item.findingId);
+    } else if (closedAt != null) {
+      item.closedAt = Times.format(closedAt);
+      item.setGsi1pk(closedMonth(closedAt));
+      item.setGsi1sk(item.closedAt + "#" + item.findingId);
     }
     if (!f.controls().isEmpty()) {
       item.setGsi2pk(Keys.control(f.controls().get(0).toString()));
@@ -214,6 +249,15 @@ final class FindingItem extends TableItem {
             effectivenessReview, reviewedBy, Times.parseInstant(reviewedAt), ismsChange,
             decisionReason),
         version == null ? 0 : version);
+  }
+
+  /** GSI1 partition of the findings closed in the month (UTC) of {@code closedAt}. */
+  static String closedMonth(Instant closedAt) {
+    return closedMonth(YearMonth.from(closedAt.atOffset(ZoneOffset.UTC)));
+  }
+
+  static String closedMonth(YearMonth month) {
+    return CLOSED_PREFIX + month;
   }
 
   /** The owner as listings filter it: case-insensitive, so stored lower-case (root locale). */
@@ -451,5 +495,13 @@ final class FindingItem extends TableItem {
 
   public void setOwnerKey(String ownerKey) {
     this.ownerKey = ownerKey;
+  }
+
+  public String getClosedAt() {
+    return closedAt;
+  }
+
+  public void setClosedAt(String closedAt) {
+    this.closedAt = closedAt;
   }
 }

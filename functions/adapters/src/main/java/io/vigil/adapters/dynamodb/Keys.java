@@ -1,6 +1,7 @@
 package io.vigil.adapters.dynamodb;
 
 import io.vigil.domain.evidence.Sha256;
+import io.vigil.domain.register.RegisterKind;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 
@@ -20,6 +21,12 @@ final class Keys {
   static final String OVERDUE_PREFIX = "OVERDUE#";
   /** GSI1 sort key date of an open finding without due date: sorts after every real date. */
   static final String NO_DUE_DATE = "9999-12-31";
+
+  /** Sort key prefix of a register's records. */
+  static final String RECORD_PREFIX = "RECORD#";
+  /** Partition of the approved versions of the Statement of Applicability. */
+  static final String SOA = "SOA";
+  static final String SOA_VERSION_PREFIX = "VERSION#";
 
   /** DynamoDB's limit on a sort key (also for index sort keys), in UTF-8 bytes. */
   static final int MAX_SORT_KEY_BYTES = 1024;
@@ -80,6 +87,41 @@ final class Keys {
       key.append((char) ('-' + 'z' - c));
     }
     return key.append('~').toString();
+  }
+
+  /** Partition of one ISMS register: its records and their history. */
+  static String register(RegisterKind kind) {
+    return "REGISTER#" + kind.name();
+  }
+
+  static String registerRecord(String recordId) {
+    return RECORD_PREFIX + recordId;
+  }
+
+  /**
+   * Prefix of the history items of one register record. It ends with {@code #}, so that the
+   * history of {@code R-1} never includes that of {@code R-10}.
+   */
+  static String registerEvents(String recordId) {
+    return EVENT_PREFIX + recordId + "#";
+  }
+
+  /** A register history item: {@code EVENT#<id>#<at>#<16 hex digits sequence>}. */
+  static String registerEvent(String recordId, String at, long sequence) {
+    return registerEvents(recordId) + at + "#" + String.format("%016x", sequence);
+  }
+
+  /** Sort key of SoA version {@code number}: 10 digits, zero-padded (key order = number order). */
+  static String soaVersion(int number) {
+    if (number < 0) {
+      throw new IllegalArgumentException("SoA version numbers are not negative: " + number);
+    }
+    return SOA_VERSION_PREFIX + String.format("%010d", number);
+  }
+
+  /** Partition of the daily markers of one notice. */
+  static String notice(String key) {
+    return "NOTICE#" + key;
   }
 
   static String check(String checkId) {

@@ -226,7 +226,10 @@ class VigilTableLayoutIT {
         "the subject remembers its last finding, so a regression links to it");
     var meta = get(pk, "META");
     assertEquals("1", meta.get("version").n());
-    assertFalse(meta.containsKey("GSI1PK"));
+    assertEquals("FINDINGS#CLOSED#2026-12", meta.get("GSI1PK").s(),
+        "closed: off the open list, on the list of its closing month");
+    assertEquals("2026-12-01T09:30:00.000000000Z#" + f.id(), meta.get("GSI1SK").s());
+    assertEquals("2026-12-01T09:30:00.000000000Z", meta.get("closedAt").s());
     assertEquals(List.of(), openOnGsi1(p));
     var events = query(null, VigilTable.PK, pk, "EVENT#");
     assertEquals(2, events.size());

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.vigil.adapters.VigilStorage;
 import io.vigil.adapters.dynamodb.DynamoDbFindingRepository;
+import io.vigil.adapters.dynamodb.DynamoDbRegisterRepository;
 import io.vigil.adapters.dynamodb.DynamoDbResultRepository;
 import io.vigil.adapters.dynamodb.DynamoDbRunRepository;
 import io.vigil.adapters.eventbridge.EventBridgeEventPublisher;
@@ -100,9 +101,16 @@ public class CollectEvidenceFactory {
     };
   }
 
+  /**
+   * The scope of scheduled runs: the settings, unless the ISMS scope record on the Vigil table
+   * names accounts or regions (or exclusions). The register repository is built here, not offered
+   * as a bean: the scope is its only use in this function.
+   */
   @Singleton
-  ScanScope scanScope(AwsClientFactory clients, VigilSettings settings) {
-    return new ScanScope(clients, settings.regions(), settings.accounts());
+  ScanScope scanScope(AwsClientFactory clients, VigilSettings settings,
+      DynamoDbEnhancedClient dynamo) {
+    return new ScanScope(clients, settings.regions(), settings.accounts(),
+        new DynamoDbRegisterRepository(dynamo, settings.tableName()));
   }
 
   /**

@@ -2,10 +2,15 @@ package io.vigil.functions.collectevidence;
 
 import io.vigil.aws.AwsClientFactory;
 import io.vigil.domain.check.ScanTarget;
-import java.util.ArrayList;
+import io.vigil.domain.register.RegisterKind;
+import io.vigil.domain.register.RegisterRecord;
+import io.vigil.domain.register.RegisterRepository;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.account.model.RegionOptStatus;
@@ -26,6 +31,10 @@ import software.amazon.awssdk.services.organizations.model.AccountStatus;
  *       (DescribeRegions) where the EC2 SDK is in the package, else of the Account Management API
  *       (ListRegions, status ENABLED or ENABLED_BY_DEFAULT): the governance deployment package has
  *       no EC2 SDK.
+ *   <li>The ISMS scope record (register {@code scope}, record {@code isms}), when stored, wins:
+ *       its {@code accounts} and {@code regions} replace these lists and its {@code exclusions}
+ *       remove accounts and regions ({@link ScopeResolution} has the rule). It is read with one
+ *       {@code GetItem} each time {@link #targets()} is asked, once per scheduled invocation.
  * </ul>
  */
 public final class ScanScope {
@@ -33,12 +42,26 @@ public final class ScanScope {
   public static final String ALL_REGIONS = "all";
   public static final String ORGANIZATION = "organization";
 
+  private static final Logger LOG = LoggerFactory.getLogger(ScanScope.class);
+
   private final AwsClientFactory clients;
   private final List<String> regions;
   private final List<String> accounts;
+  private final RegisterRepository registers;
 
+  /** The scope of the settings alone. */
   public ScanScope(AwsClientFactory clients, List<String> regions, List<String> accounts) {
+    this(clients, regions, accounts, null);
+  }
+
+  /**
+   * The scope of the settings, unless {@code registers} (may be null: settings only) holds the
+   * ISMS scope record.
+   */
+  public ScanScope(AwsClientFactory clients, List<String> regions, List<String> accounts,
+      RegisterRepository registers) {
     this.clients = clients;
+    this.registers = registers;
     this.regions = List.copyOf(new LinkedHashSet<>(regions));
     this.accounts = List.copyOf(new LinkedHashSet<>(accounts));
     for (var a : this.accounts) {
@@ -49,29 +72,37 @@ public final class ScanScope {
     }
   }
 
-  /** Every target of a full run: each account in each region, the caller's account first. */
+  /**
+   * Every target of a full run: each account in each region (the caller's account first when the
+   * settings decide the accounts). Reads the ISMS scope record once and logs where the scope
+   * came from.
+   */
   public List<ScanTarget> targets() {
-    var caller = clients.callerAccount();
-    var accountIds = new LinkedHashSet<String>();
-    accountIds.add(caller);
-    for (var a : accounts) {
-      if (a.equals(ORGANIZATION)) {
-        accountIds.addAll(organizationAccounts());
-      } else {
-        accountIds.add(a);
-      }
-    }
-    var regionNames = regionNames();
-    var out = new ArrayList<ScanTarget>();
-    for (var account : accountIds) {
-      for (var region : regionNames) {
-        out.add(new ScanTarget(account, region));
-      }
-    }
-    return out;
+    Optional<RegisterRecord> record = registers == null ? Optional.empty()
+        : registers.find(RegisterKind.SCOPE, ScopeResolution.SCOPE_ID);
+    var resolved = ScopeResolution.resolve(accounts, regions, record,
+        new ScopeResolution.Environment() {
+          @Override
+          public String callerAccount() {
+            return clients.callerAccount();
+          }
+
+          @Override
+          public List<String> organizationAccounts() {
+            return ScanScope.this.organizationAccounts();
+          }
+
+          @Override
+          public List<String> regionNames(List<String> configured) {
+            return ScanScope.this.regionNames(configured);
+          }
+        });
+    LOG.info("scan scope ({}): accounts {}, regions {}", resolved.source(), resolved.accounts(),
+        resolved.regions());
+    return resolved.targets();
   }
 
-  private List<String> regionNames() {
+  private List<String> regionNames(List<String> regions) {
     if (regions.isEmpty()) {
       return List.of(clients.defaultRegion().id());
     }

@@ -23,9 +23,11 @@ import java.util.Optional;
  *   <tr><td>vigil.table-name</td><td>DynamoDB table (default {@code vigil})</td></tr>
  *   <tr><td>vigil.evidence-bucket</td><td>S3 evidence bucket (required)</td></tr>
  *   <tr><td>vigil.regions</td><td>regions to scan: a comma-separated list, or {@code all}
- *       (default: the current region)</td></tr>
+ *       (default: the current region); the ISMS scope record's {@code regions} win when it lists
+ *       any (see {@link ScanScope})</td></tr>
  *   <tr><td>vigil.accounts</td><td>member accounts besides the caller's: a comma-separated list,
- *       or {@code organization} (default: none)</td></tr>
+ *       or {@code organization} (default: none); the ISMS scope record's {@code accounts} win
+ *       when it lists any</td></tr>
  *   <tr><td>vigil.member-role-name, vigil.member-external-id</td><td>role assumed in member
  *       accounts and the ExternalId its trust policy requires</td></tr>
  *   <tr><td>vigil.fan-out-queue-url</td><td>SQS queue for one message per account×region (units

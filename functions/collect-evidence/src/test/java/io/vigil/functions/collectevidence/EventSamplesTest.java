@@ -26,6 +26,10 @@ import io.vigil.domain.notification.EvidenceRecovered;
 import io.vigil.domain.notification.FindingClosed;
 import io.vigil.domain.notification.FindingOpened;
 import io.vigil.domain.notification.RunCompleted;
+import io.vigil.domain.register.EvidenceTaskDue;
+import io.vigil.domain.register.PolicyReviewDue;
+import io.vigil.domain.register.RegisterKind;
+import io.vigil.domain.register.RegisterRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -63,6 +67,15 @@ class EventSamplesTest {
     var audit = new AuditPlan.PlannedAudit("AUD-1", LocalDate.parse("2027-02-01"), "p",
         "peer@acme.example", List.of("9.1", "A.5.15"), "criteria", "Access", "method");
     var summary = new RunSummary("run-1", "schedule", T, T, 1, Map.of(), 1, 1);
+    var policy = new RegisterRecord(RegisterKind.POLICY, "POL-ACCESS", RegisterKind.POLICY
+        .schema().normalise(Map.of("title", "Access control policy", "owner",
+            "ciso@acme.example", "version", "2.3", "approvedOn", "2026-03-01",
+            "reviewIntervalMonths", 12)), Map.of(), T, "m", T, "m", 1);
+    var task = new RegisterRecord(RegisterKind.EVIDENCE_TASK, "TASK-1a2b3c4d",
+        RegisterKind.EVIDENCE_TASK.schema().normalise(Map.of("controls", List.of("A.5.1",
+            "A.5.37"), "title", "Signed information security policy", "owner",
+            "ciso@acme.example", "frequencyMonths", 12, "nextDue", "2027-03-15")), Map.of(), T,
+        "m", T, "m", 1);
     return List.of(
         Arguments.of("finding-opened.json", new FindingOpened(opened, "run-1")),
         Arguments.of("finding-closed.json", new FindingClosed(closed, "auditor@acme.example")),
@@ -71,7 +84,11 @@ class EventSamplesTest {
             LocalDate.parse("2027-01-18"))),
         Arguments.of("audit-due.json", new AuditDue(audit, "peer@acme.example", LocalDate.parse("2027-02-01"), 0)),
         Arguments.of("audit-reminder.json", new AuditDue(audit, "peer@acme.example", LocalDate.parse("2027-01-18"), 14)),
-        Arguments.of("run-completed.json", new RunCompleted(summary, 1, List.of(opened))));
+        Arguments.of("run-completed.json", new RunCompleted(summary, 1, List.of(opened))),
+        Arguments.of("policy-review-due.json", new PolicyReviewDue(policy,
+            LocalDate.parse("2027-03-01"), LocalDate.parse("2027-03-01"))),
+        Arguments.of("evidence-task-due.json", new EvidenceTaskDue(task,
+            LocalDate.parse("2027-03-01"))));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -7,15 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.vigil.adapters.dynamodb.DynamoDbRegisterRepository;
 import io.vigil.aws.AwsClientFactory;
 import io.vigil.aws.AwsSettings;
 import io.vigil.domain.collection.EvidenceCollector;
 import io.vigil.domain.collection.ResultRepository;
 import io.vigil.domain.collection.UnitMessage;
 import io.vigil.domain.finding.FindingRepository;
+import io.vigil.domain.register.RegisterEvent;
+import io.vigil.domain.register.RegisterKind;
+import io.vigil.domain.register.RegisterRecord;
 import io.vigil.emulator.junit.AwsEmulator;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +32,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -165,6 +171,56 @@ class FanOutAndChangeIT {
       assertEquals(Set.of(emulator.region(), "us-east-1"), results.stream()
           .map(r -> r.region()).collect(Collectors.toSet()));
     }
+  }
+
+  @Test
+  void schedule_withAnIsmsScopeRecord_collectsTheRecordsRegionsLessItsExclusions() {
+    var sqs = clients.client(SqsClient.class, SqsClient::builder, Region.of(emulator.region()));
+    var queueUrl = sqs.createQueue(r -> r.queueName("it-scope-" + SUFFIX)).queueUrl();
+    var props = props("scope", queueUrl);
+    props.put("vigil.regions", "us-east-1,us-west-2");
+    try (var trigger = new CollectEvidenceHandler(ApplicationContext.builder().properties(props))) {
+      var context = trigger.getApplicationContext();
+      context.getBean(StorageSetup.class).initialize();
+      var account = clients.callerAccount();
+
+      // GIVEN no scope record: the settings' regions
+      var before = trigger.handleRequest(CollectionTriggerTest.scheduledEvent(), null);
+
+      assertEquals(List.of(before.runId() + "#" + account + "#us-east-1",
+          before.runId() + "#" + account + "#us-west-2"), sortedUnitIds(receiveAll(sqs, queueUrl,
+              2)));
+
+      // WHEN the ISMS scope names two regions and excludes one of them
+      var registers = new DynamoDbRegisterRepository(
+          context.getBean(DynamoDbEnhancedClient.class),
+          context.getBean(VigilSettings.class).tableName());
+      var fields = RegisterKind.SCOPE.schema().normalise(Map.of(
+          "description", "the platform",
+          "regions", List.of("eu-west-1", "eu-central-1"),
+          "exclusions", List.of(Map.of("item", "eu-central-1",
+              "justification", "disaster recovery copies only"))));
+      var now = Instant.parse("2026-11-28T05:00:00Z");
+      registers.create(new RegisterRecord(RegisterKind.SCOPE, "isms", fields, Map.of(), now,
+          "isms@acme.example", now, "isms@acme.example", 1), new RegisterEvent(now,
+          "isms@acme.example", RegisterEvent.Kind.CREATED, List.copyOf(fields.keySet()), null,
+          1));
+      var event = CollectionTriggerTest.scheduledEvent();
+      event.put("time", "2026-11-29T06:00:00Z");
+      var after = trigger.handleRequest(event, null);
+
+      // THEN the next scheduled run (same function instance) covers the record's scope only
+      assertEquals(1, after.dispatched(), after.toString());
+      assertEquals(1, after.targets());
+      assertEquals(List.of(after.runId() + "#" + account + "#eu-west-1"),
+          sortedUnitIds(receiveAll(sqs, queueUrl, 1)));
+      assertEquals(0, receiveAll(sqs, queueUrl, 0).size(), "nothing else was queued");
+    }
+  }
+
+  private static List<String> sortedUnitIds(List<Message> messages) {
+    return messages.stream().map(m -> UnitMessage.fromMap(json(m.body())).unitId()).sorted()
+        .toList();
   }
 
   /** The unit ids of queued messages, the home region's first. */

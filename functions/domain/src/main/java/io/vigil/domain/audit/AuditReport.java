@@ -1,5 +1,6 @@
 package io.vigil.domain.audit;
 
+import io.vigil.domain.report.Html;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -238,33 +239,11 @@ public final class AuditReport {
     return t == null ? "" : t.toString();
   }
 
-  /** HTML text and attribute escaping. */
   static String h(String s) {
-    var out = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
-      }
-    }
-    return out.toString();
+    return Html.escape(s);
   }
 
-  /** Markdown escaping: the characters that format, link or break a table cell. */
   static String md(String s) {
-    var out = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if ("\\`*_{}[]()<>#+-!|~".indexOf(c) >= 0) {
-        out.append('\\');
-      }
-      out.append(c < 0x20 && c != '\n' ? ' ' : c);
-    }
-    return out.toString();
+    return Html.markdown(s);
   }
 }

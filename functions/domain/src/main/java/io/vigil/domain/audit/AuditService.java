@@ -47,6 +47,7 @@ public final class AuditService {
   private final FindingService findings;
   private final AuditEvidence evidence;
   private final Optional<EvidenceVault> vault;
+  private final Optional<io.vigil.domain.evidence.EvidenceLedger> ledger;
   private final Clock clock;
 
   /**
@@ -55,6 +56,17 @@ public final class AuditService {
    */
   public AuditService(AuditRepository audits, FindingService findings, AuditEvidence evidence,
       Optional<EvidenceVault> vault, Clock clock) {
+    this(audits, findings, evidence, vault, Optional.empty(), clock);
+  }
+
+  /**
+   * @param ledger when present (with a vault), each stored report is also chained into the
+   *     evidence ledger as a document entry ({@code document#audit-report#<audit id>})
+   */
+  public AuditService(AuditRepository audits, FindingService findings, AuditEvidence evidence,
+      Optional<EvidenceVault> vault, Optional<io.vigil.domain.evidence.EvidenceLedger> ledger,
+      Clock clock) {
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.audits = Objects.requireNonNull(audits, "audits");
     this.findings = Objects.requireNonNull(findings, "findings");
     this.evidence = Objects.requireNonNull(evidence, "evidence");
@@ -173,8 +185,14 @@ public final class AuditService {
     String address = null;
     if (vault.isPresent()) {
       var report = new AuditReport(completed);
-      address = vault.get().put(CanonicalJson.write(report.document()).getBytes(
-          java.nio.charset.StandardCharsets.UTF_8)).hex();
+      var stored = vault.get().put(CanonicalJson.write(report.document()).getBytes(
+          java.nio.charset.StandardCharsets.UTF_8));
+      address = stored.hex();
+      var entryOf = new io.vigil.domain.evidence.DocumentManifest("audit-report", id,
+          "Internal audit report " + id, actor.label(), completed.completedAt(),
+          List.of(new io.vigil.domain.evidence.DocumentManifest.Document(stored,
+              "audit-report-" + id + ".json")));
+      ledger.ifPresent(l -> l.record(entryOf));
     }
     return audits.update(completed.completed(completed.completedAt(), completed.completedBy(),
         completed.summary(), address));

@@ -81,7 +81,7 @@ public final class EvidenceLedger {
    * @throws LedgerContentionException if every attempt lost the race for the head
    * @throws EvidenceIntegrityException if the unit is marked recorded but its entry is missing
    */
-  public LedgerEntry record(RunManifest manifest) {
+  public LedgerEntry record(LedgerManifest manifest) {
     Objects.requireNonNull(manifest, "manifest");
     var recorded = repository.findByUnit(manifest.unitId());
     if (recorded.isPresent()) {

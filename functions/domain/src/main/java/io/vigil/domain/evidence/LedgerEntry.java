@@ -57,17 +57,16 @@ public record LedgerEntry(
    * The entry that records {@code manifest} (stored at {@code manifestHash}) after
    * {@code previous} (null for the first entry), with its hash computed.
    */
-  public static LedgerEntry next(LedgerEntry previous, RunManifest manifest, Sha256 manifestHash,
-      Instant recordedAt) {
+  public static LedgerEntry next(LedgerEntry previous, LedgerManifest manifest,
+      Sha256 manifestHash, Instant recordedAt) {
     long sequence = previous == null ? FIRST_SEQUENCE : previous.sequence() + 1;
     var previousHash = previous == null ? GENESIS : previous.entryHash();
-    var target = manifest.target();
     var hash = hash(sequence, previousHash, manifestHash, manifest.unitId(), manifest.runId(),
-        target.accountId(), target.region(), manifest.collectedAt(), recordedAt,
+        manifest.ledgerAccountId(), manifest.ledgerRegion(), manifest.collectedAt(), recordedAt,
         manifest.resultCount());
     return new LedgerEntry(sequence, previousHash, manifestHash, manifest.unitId(),
-        manifest.runId(), target.accountId(), target.region(), manifest.collectedAt(), recordedAt,
-        manifest.resultCount(), hash);
+        manifest.runId(), manifest.ledgerAccountId(), manifest.ledgerRegion(),
+        manifest.collectedAt(), recordedAt, manifest.resultCount(), hash);
   }
 
   /** The hash this entry's fields give, which equals {@link #entryHash} unless it was altered. */

@@ -213,9 +213,9 @@ public final class LedgerVerifier {
       if (!actual.equals(address)) {
         return Optional.of(modified(Kind.MANIFEST_MODIFIED, e, where, address, actual, of));
       }
-      RunManifest manifest;
+      LedgerManifest manifest;
       try {
-        manifest = RunManifest.parse(bytes);
+        manifest = LedgerManifest.parse(bytes);
       } catch (IllegalArgumentException | NullPointerException unreadable) {
         return Optional.of(new Problem(Kind.MANIFEST_MISMATCH, e.sequence(), e.unitId(), where,
             null, null, of + " cannot be read: " + unreadable.getMessage()));
@@ -226,7 +226,7 @@ public final class LedgerVerifier {
             null, null, of + " does not say what its entry says: " + disagreement));
       }
       manifests++;
-      for (var listed : manifest.entries()) {
+      for (var listed : manifest.listed()) {
         var problem = checkEvidence(e, listed);
         if (problem.isPresent()) {
           return problem;
@@ -235,14 +235,14 @@ public final class LedgerVerifier {
       return Optional.empty();
     }
 
-    private Optional<Problem> checkEvidence(LedgerEntry e, RunManifest.Entry listed) {
-      var address = listed.evidenceSha256();
+    private Optional<Problem> checkEvidence(LedgerEntry e, LedgerManifest.Listed listed) {
+      var address = listed.address();
       if (objects.contains(address)) {
         return Optional.empty();
       }
       var where = locator.apply(address);
-      var of = "evidence object " + where + " (check " + listed.checkId() + ", resource "
-          + listed.resourceArn() + ", listed by ledger " + e.describe() + ")";
+      var of = "evidence object " + where + " (" + listed.description() + ", listed by ledger "
+          + e.describe() + ")";
       byte[] bytes;
       try {
         var found = vault.get(address);
@@ -306,18 +306,18 @@ public final class LedgerVerifier {
   }
 
   /** The first field in which {@code m} and {@code e} disagree, or null if they agree. */
-  private static String disagreement(LedgerEntry e, RunManifest m) {
+  private static String disagreement(LedgerEntry e, LedgerManifest m) {
     if (!m.unitId().equals(e.unitId())) {
       return "unit " + m.unitId() + " vs " + e.unitId();
     }
     if (!m.runId().equals(e.runId())) {
       return "run " + m.runId() + " vs " + e.runId();
     }
-    if (!m.target().accountId().equals(e.accountId())) {
-      return "account " + m.target().accountId() + " vs " + e.accountId();
+    if (!m.ledgerAccountId().equals(e.accountId())) {
+      return "account " + m.ledgerAccountId() + " vs " + e.accountId();
     }
-    if (!m.target().region().equals(e.region())) {
-      return "region " + m.target().region() + " vs " + e.region();
+    if (!m.ledgerRegion().equals(e.region())) {
+      return "region " + m.ledgerRegion() + " vs " + e.region();
     }
     if (!m.collectedAt().equals(e.collectedAt())) {
       return "collected at " + m.collectedAt() + " vs " + e.collectedAt();

@@ -37,7 +37,7 @@ public record RunManifest(
     String trigger,
     ScanTarget target,
     Instant collectedAt,
-    List<Entry> entries) {
+    List<Entry> entries) implements LedgerManifest {
 
   /** Version of the manifest layout; part of the hashed content. */
   public static final int SCHEMA_VERSION = 1;
@@ -153,8 +153,25 @@ public record RunManifest(
     return m;
   }
 
+  @Override
   public byte[] canonicalBytes() {
     return CanonicalJson.bytes(toMap());
+  }
+
+  @Override
+  public String ledgerAccountId() {
+    return target.accountId();
+  }
+
+  @Override
+  public String ledgerRegion() {
+    return target.region();
+  }
+
+  @Override
+  public List<Listed> listed() {
+    return entries.stream().map(e -> new Listed(e.evidenceSha256(), "check " + e.checkId()
+        + ", resource " + e.resourceArn())).toList();
   }
 
   public Sha256 sha256() {

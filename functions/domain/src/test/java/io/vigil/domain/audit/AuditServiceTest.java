@@ -71,6 +71,7 @@ class AuditServiceTest {
   private InMemoryResultRepository results;
   private InMemoryEvidenceVault vault;
   private AuditService service;
+  private io.vigil.domain.fakes.InMemoryLedgerRepository ledgerEntries;
 
   @BeforeEach
   void setUp() {
@@ -81,8 +82,11 @@ class AuditServiceTest {
     var counter = new int[] {0};
     IdGenerator ids = () -> "id" + (++counter[0]);
     var findings = new FindingService(findingStore, Clock.fixed(NOW), ids);
+    ledgerEntries = new io.vigil.domain.fakes.InMemoryLedgerRepository();
+    var ledger = new io.vigil.domain.evidence.EvidenceLedger(ledgerEntries, vault,
+        Clock.fixed(NOW));
     service = new AuditService(audits, findings, new CheckResultsEvidence(results, INDEX),
-        Optional.of(vault), Clock.fixed(NOW));
+        Optional.of(vault), Optional.of(ledger), Clock.fixed(NOW));
     audits.savePlan(new AuditPlan(LocalDate.parse("2027-01-01"), LocalDate.parse("2027-12-31"),
         List.of(plan), List.of()));
   }
@@ -161,6 +165,11 @@ class AuditServiceTest {
     assertEquals(plan.id(), document.get("auditId"));
     assertTrue(((String) document.get("html")).contains("One major nonconformity."));
     assertEquals(done, audits.record(plan.id()).orElseThrow());
+    // the report is chained into the evidence ledger, and the ledger verifies
+    assertEquals("document#audit-report#" + plan.id(),
+        ledgerEntries.findByUnit("document#audit-report#" + plan.id()).orElseThrow().unitId());
+    var verification = new io.vigil.domain.evidence.LedgerVerifier(ledgerEntries, vault).verify();
+    assertTrue(verification.intact(), verification.summary());
     // two findings raised in all: the major nonconformity and the opportunity
     assertEquals(2, findingStore.findOpen().size());
   }

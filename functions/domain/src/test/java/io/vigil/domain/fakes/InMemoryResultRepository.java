@@ -15,6 +15,9 @@ public final class InMemoryResultRepository implements ResultRepository {
 
   private final Map<String, Map<String, CheckResult>> byRun = new ConcurrentHashMap<>();
   private final Map<String, CheckResult> latest = new ConcurrentHashMap<>();
+  /** The latest results by check, as the real store's index by check holds them. */
+  private final Map<io.vigil.domain.check.CheckId, Map<String, CheckResult>> latestByCheck =
+      new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger writes =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -23,8 +26,10 @@ public final class InMemoryResultRepository implements ResultRepository {
     writes.addAndGet(results.size());
     for (var r : results) {
       byRun.computeIfAbsent(r.runId(), k -> new ConcurrentHashMap<>()).put(r.subjectKey(), r);
-      latest.merge(r.subjectKey(), r,
+      var kept = latest.merge(r.subjectKey(), r,
           (old, neu) -> neu.observedAt().isBefore(old.observedAt()) ? old : neu);
+      latestByCheck.computeIfAbsent(kept.checkId(), k -> new ConcurrentHashMap<>())
+          .put(kept.subjectKey(), kept);
     }
   }
 
@@ -59,7 +64,7 @@ public final class InMemoryResultRepository implements ResultRepository {
 
   @Override
   public List<CheckResult> findLatestOfCheck(io.vigil.domain.check.CheckId checkId) {
-    return latest.values().stream().filter(r -> r.checkId().equals(checkId))
+    return latestByCheck.getOrDefault(checkId, Map.of()).values().stream()
         .sorted(java.util.Comparator.comparing(CheckResult::accountId)
             .thenComparing(CheckResult::resourceArn))
         .toList();

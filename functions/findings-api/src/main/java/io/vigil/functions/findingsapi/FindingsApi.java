@@ -25,6 +25,8 @@ import io.vigil.domain.finding.NewFinding;
 import io.vigil.domain.finding.NotFoundException;
 import io.vigil.domain.finding.Page;
 import io.vigil.domain.finding.Transition;
+import io.vigil.domain.register.RegisterService;
+import io.vigil.domain.register.SoaService;
 import io.vigil.domain.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -41,7 +43,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Vigil's records HTTP API: routes an API Gateway HTTP API (payload format 2.0) event to
- * {@link FindingService}, or under {@code /audits} to {@link AuditsApi} (audit records), validating
+ * {@link FindingService}, under {@code /audits} to {@link AuditsApi} (audit records), under
+ * {@code /registers} to {@link RegistersApi} (the ISMS registers) and under {@code /soa} to
+ * {@link SoaApi} (the Statement of Applicability), validating
  * the identity, path, query, headers and body first, and answers the 2.0 response
  * ({@code statusCode}, {@code headers}, {@code body}). Every refusal is an
  * {@code application/problem+json} document (RFC 9457) and writes nothing.
@@ -63,10 +67,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Statuses: 400 malformed JSON, wrong type, unknown field, invalid id/enum/date, missing field
  * (the problem's {@code field} names it); 401 no identity; 403 not allowed; 404 unknown finding,
- * action, audit or route; 405 wrong method; 409 move not allowed now ({@code allowed} lists the
- * next states) or not in the audit's state ({@code auditStatus}); 412 stale If-Match; 413 body
- * over 64 KB; 415 body not JSON; 428 If-Match missing; 500 unexpected, with a correlation id and
- * no internals.
+ * action, audit, register, record, SoA version or route; 405 wrong method; 409 move not allowed
+ * now ({@code allowed} lists the next states), not in the audit's state ({@code auditStatus}), or
+ * a record with that id exists; 412 stale If-Match; 413 body over 64 KB (an evidence file over
+ * {@link RegisterService#MAX_ATTACHMENT_BYTES}); 415 body not JSON; 428 If-Match missing; 500
+ * unexpected, with a correlation id and no internals.
  */
 public final class FindingsApi {
 
@@ -113,11 +118,20 @@ public final class FindingsApi {
 
   private final FindingService service;
   private final AuditsApi audits;
+  private final RegistersApi registers;
+  private final SoaApi soa;
   private final Clock clock;
 
-  public FindingsApi(FindingService service, AuditService audits, Clock clock) {
+  /**
+   * @param storesFiles whether an evidence vault is configured (evidence files attached to
+   *     evidence tasks are stored there; without one only references are accepted)
+   */
+  public FindingsApi(FindingService service, AuditService audits, RegisterService registers,
+      SoaService soa, boolean storesFiles, Clock clock) {
     this.service = Objects.requireNonNull(service);
     this.audits = new AuditsApi(audits, clock);
+    this.registers = new RegistersApi(registers, storesFiles);
+    this.soa = new SoaApi(soa);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -170,8 +184,21 @@ public final class FindingsApi {
 
   private Map<String, Object> route(HttpApiRequest r) {
     var segments = r.path().replaceAll("/+$", "").split("/");
-    if (segments.length >= 2 && segments[0].isEmpty() && segments[1].equals("audits")) {
-      return audits.route(r, segments);
+    if (segments.length >= 2 && segments[0].isEmpty()) {
+      switch (segments[1]) {
+        case "audits" -> {
+          return audits.route(r, segments);
+        }
+        case "registers" -> {
+          return registers.route(r, segments);
+        }
+        case "soa" -> {
+          return soa.route(r, segments);
+        }
+        default -> {
+          // findings, or no route
+        }
+      }
     }
     // "", "findings", id, "actions"|"history", actionId
     if (segments.length < 2 || !segments[0].isEmpty() || !segments[1].equals("findings")

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.vigil.adapters.dynamodb.DynamoDbAuditRepository;
 import io.vigil.adapters.dynamodb.DynamoDbFindingRepository;
+import io.vigil.adapters.dynamodb.DynamoDbRegisterRepository;
 import io.vigil.adapters.dynamodb.DynamoDbResultRepository;
 import io.vigil.adapters.eventbridge.EventBridgeEventPublisher;
 import io.vigil.adapters.s3.S3EvidenceVault;
@@ -15,6 +16,9 @@ import io.vigil.domain.evidence.EvidenceVault;
 import io.vigil.domain.evidence.Sha256;
 import io.vigil.domain.finding.FindingService;
 import io.vigil.domain.notification.DomainEventPublisher;
+import io.vigil.domain.register.LiveKpis;
+import io.vigil.domain.register.RegisterService;
+import io.vigil.domain.register.SoaService;
 import io.vigil.domain.time.Clock;
 import io.vigil.domain.time.IdGenerator;
 import jakarta.inject.Singleton;
@@ -27,8 +31,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Composition root of findings-api: the only place that knows which adapter implements which
- * port (findings, audit records and check results in DynamoDB, events on EventBridge, audit
- * reports in the S3 evidence vault when {@code vigil.evidence-bucket} is set). SDK clients are
+ * port (findings, audit records, register records, SoA versions and check results in DynamoDB,
+ * events on EventBridge, audit reports, manual evidence files and approved SoA versions in the S3
+ * evidence vault when {@code vigil.evidence-bucket} is set). SDK clients are
  * built by {@link AwsClientFactory}; the EventBridge client only when the sweep first publishes,
  * the S3 client only when an audit's report is first stored.
  *
@@ -54,13 +59,27 @@ public class FindingsApiFactory {
           clients.client(EventBridgeClient.class, EventBridgeClient::builder,
               clients.defaultRegion()), settings.eventBusName()));
       DomainEventPublisher publisher = events -> eventBridge.get().publish(events);
-      var service = new FindingService(repository, clock, IdGenerator.random(), publisher);
+      var ids = IdGenerator.random();
+      var service = new FindingService(repository, clock, ids, publisher);
+      var results = new DynamoDbResultRepository(enhanced, settings.tableName());
+      var checks = CheckIndex.bundled();
+      var vault = vault(clients, settings);
+      // documents stored in the vault (audit reports, SoA versions, manual evidence) are chained
+      // into the evidence ledger like the collected evidence
+      Optional<io.vigil.domain.evidence.EvidenceLedger> ledger = vault.map(v ->
+          new io.vigil.domain.evidence.EvidenceLedger(
+              new io.vigil.adapters.dynamodb.DynamoDbLedgerRepository(enhanced,
+                  settings.tableName()), v, clock));
       var audits = new AuditService(new DynamoDbAuditRepository(enhanced, settings.tableName()),
-          service, new CheckResultsEvidence(
-              new DynamoDbResultRepository(enhanced, settings.tableName()), CheckIndex.bundled()),
-          vault(clients, settings), clock);
-      return new FindingsApiComponents(new FindingsApi(service, audits, clock), service,
-          publisher, clients);
+          service, new CheckResultsEvidence(results, checks), vault, ledger, clock);
+      var registerRepository = new DynamoDbRegisterRepository(enhanced, settings.tableName());
+      var registers = new RegisterService(registerRepository, repository,
+          new LiveKpis(results, checks, repository, registerRepository), vault, ledger, clock,
+          ids);
+      var soa = new SoaService(registerRepository, repository, results, checks, vault, ledger,
+          clock);
+      return new FindingsApiComponents(new FindingsApi(service, audits, registers, soa,
+          vault.isPresent(), clock), service, registers, soa, publisher, clients);
     } catch (RuntimeException e) {
       clients.close();
       throw e;

@@ -2,9 +2,7 @@ package io.vigil.functions.findingsapi;
 
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
-import io.vigil.domain.notification.ActionOverdue;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +14,12 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>an API Gateway HTTP API event (payload format 2.0: {@code requestContext.http}) goes to
  *       {@link FindingsApi}, which answers {@code {statusCode, headers, body}};
- *   <li>an EventBridge {@code Scheduled Event} (the daily rule) runs the overdue sweep, which
- *       publishes one {@code Action Overdue} event per overdue action per day and answers
- *       {@code {overdue: n, actions: [...]}}.
+ *   <li>an EventBridge {@code Scheduled Event} (the daily rule) runs the daily sweep
+ *       ({@link DailySweep}): one {@code Action Overdue} event per overdue corrective action, one
+ *       {@code Policy Review Due} per policy whose review is due within 30 days or overdue and one
+ *       {@code Evidence Task Due} per manual evidence task coming due or overdue, each once per
+ *       day; it answers {@code {overdue, actions, policyReviewsDue, evidenceTasksDue,
+ *       notices}}.
  * </ul>
  *
  * Anything else is refused with an {@link IllegalArgumentException} (a failed invocation).
@@ -56,11 +57,11 @@ public class FindingsApiHandler
   }
 
   private Map<String, Object> sweep() {
-    var events = components.findings().sweepOverdue(components.publisher());
-    LOG.info("overdue sweep: {} action(s) overdue and notified", events.size());
-    var out = new LinkedHashMap<String, Object>();
-    out.put("overdue", events.size());
-    out.put("actions", events.stream().map(ActionOverdue::idempotencyKey).toList());
+    var out = new DailySweep(components.findings(), components.registers(),
+        components.publisher()).run();
+    LOG.info("daily sweep: {} action(s) overdue, {} policy review(s) and {} evidence task(s) due"
+        + " notified", out.get("overdue"), out.get("policyReviewsDue"),
+        out.get("evidenceTasksDue"));
     return out;
   }
 }

@@ -13,11 +13,13 @@ import java.util.Optional;
  * <table>
  *   <caption>settings</caption>
  *   <tr><td>vigil.table-name</td><td>DynamoDB table (default {@code vigil})</td></tr>
- *   <tr><td>vigil.event-bus-name</td><td>EventBridge bus for {@code Action Overdue} events
+ *   <tr><td>vigil.event-bus-name</td><td>EventBridge bus for the daily sweep's
+ *       {@code Action Overdue}, {@code Policy Review Due} and {@code Evidence Task Due} events
  *       (default {@code vigil})</td></tr>
- *   <tr><td>vigil.evidence-bucket</td><td>S3 evidence bucket where completed audits' reports are
- *       stored (content-addressed); unset: reports are rendered on demand only and an audit's
- *       {@code reportSha256} stays empty</td></tr>
+ *   <tr><td>vigil.evidence-bucket</td><td>S3 evidence bucket where completed audits' reports,
+ *       manual evidence files and approved SoA versions are stored (content-addressed); unset:
+ *       reports are rendered on demand only and an audit's {@code reportSha256} stays empty,
+ *       evidence tasks take references only, SoA versions are kept in the table only</td></tr>
  *   <tr><td>vigil.aws.*</td><td>endpoint-url, region, access-key-id, secret-access-key</td></tr>
  * </table>
  */
@@ -67,7 +69,7 @@ public final class FindingsApiSettings {
     return eventBusName;
   }
 
-  /** Where completed audits' reports are stored; empty: not stored. */
+  /** Where audit reports, evidence files and SoA versions are stored; empty: not stored. */
   public Optional<String> evidenceBucket() {
     return evidenceBucket;
   }

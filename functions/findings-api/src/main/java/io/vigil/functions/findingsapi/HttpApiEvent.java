@@ -8,12 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Builds an API Gateway HTTP API (payload format 2.0) event as API Gateway sends it to the
  * function behind a JWT authorizer: for the CLI (which calls the handler in-process) and tests.
- * Paths are {@code /findings...} or {@code /audits...}.
+ * Paths are {@code /findings...}, {@code /audits...}, {@code /registers...} or {@code /soa...}.
  *
  * <pre>{@code
  * HttpApiEvent.request("PATCH", "/findings/F-1").as("u-1", "o@acme.test", "owner")
@@ -128,27 +129,56 @@ public final class HttpApiEvent {
     return e;
   }
 
+  /** The path with its parameters as the API's route keys name them. */
   private static String routeTemplate(String path) {
     var s = path.split("/");
-    var params = pathParameters(path);
-    if (params.containsKey("id")) {
-      s[2] = "{id}";
+    var names = parameterNames(s);
+    for (int i = 0; i < s.length; i++) {
+      if (names.get(i) != null) {
+        s[i] = "{" + names.get(i) + "}";
+      }
     }
-    params.keySet().stream().filter(k -> !k.equals("id")).findFirst()
-        .ifPresent(k -> s[4] = "{" + k + "}");
     return String.join("/", s);
   }
 
-  /** {@code id}, then {@code actionId} (findings) or {@code item} (audit conclusions). */
+  /**
+   * Findings and audits: {@code id}, then {@code actionId} (findings) or {@code item} (audit
+   * conclusions); registers: {@code kind}, {@code id}; SoA versions: {@code number}.
+   */
   private static Map<String, String> pathParameters(String path) {
     var s = path.split("/");
     var p = new LinkedHashMap<String, String>();
-    if (s.length >= 3) {
-      p.put("id", s[2]);
-    }
-    if (s.length >= 5) {
-      p.put(s[1].equals("audits") ? "item" : "actionId", s[4]);
-    }
+    parameterNames(s).forEach((i, name) -> p.put(name, s[i]));
     return p;
+  }
+
+  /** Segment index → parameter name. */
+  private static Map<Integer, String> parameterNames(String[] s) {
+    var names = new TreeMap<Integer, String>();
+    var resource = s.length >= 2 ? s[1] : "";
+    switch (resource) {
+      case "registers" -> {
+        if (s.length >= 3) {
+          names.put(2, "kind");
+        }
+        if (s.length >= 4) {
+          names.put(3, "id");
+        }
+      }
+      case "soa" -> {
+        if (s.length >= 4 && s[2].equals("versions")) {
+          names.put(3, "number");
+        }
+      }
+      default -> {
+        if (s.length >= 3) {
+          names.put(2, "id");
+        }
+        if (s.length >= 5) {
+          names.put(4, resource.equals("audits") ? "item" : "actionId");
+        }
+      }
+    }
+    return names;
   }
 }

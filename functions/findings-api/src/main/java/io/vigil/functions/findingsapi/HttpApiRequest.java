@@ -149,7 +149,8 @@ record HttpApiRequest(
   /** The 404 for a path no route serves. */
   ApiProblem noRoute() {
     return new ApiProblem(404, "no-such-route", "Not found", "no route " + method + " " + path
-        + "; see the API's routes under /findings and /audits", null, Map.of());
+        + "; see the API's routes under /findings, /audits, /registers and /soa", null,
+        Map.of());
   }
 
   /** The version named by {@code If-Match}: 428 when missing, 400 when it is not an ETag. */
@@ -190,9 +191,14 @@ record HttpApiRequest(
    * is missing or not JSON.
    */
   Object json(boolean required) {
-    if (body != null && body.length > FindingsApi.MAX_BODY_BYTES) {
+    return json(required, FindingsApi.MAX_BODY_BYTES);
+  }
+
+  /** As {@link #json(boolean)}, with a route's own body limit of {@code maxBytes}. */
+  Object json(boolean required, int maxBytes) {
+    if (body != null && body.length > maxBytes) {
       throw new ApiProblem(413, "payload-too-large", "Payload too large", "the body has "
-          + body.length + " bytes; the limit is " + FindingsApi.MAX_BODY_BYTES, "body", Map.of());
+          + body.length + " bytes; the limit is " + maxBytes, "body", Map.of());
     }
     var type = header("content-type");
     if (type != null) {

@@ -6,6 +6,10 @@ import io.vigil.domain.finding.CorrectiveAction;
 import io.vigil.domain.finding.Finding;
 import io.vigil.domain.finding.FindingStatus;
 import io.vigil.domain.finding.HistoryEntry;
+import io.vigil.domain.register.Field;
+import io.vigil.domain.register.RegisterEvent;
+import io.vigil.domain.register.RegisterKind;
+import io.vigil.domain.register.RegisterService;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +18,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The JSON shapes of findings, actions, history entries and audits (maps in a stable key order;
- * absent values are null).
+ * The JSON shapes of findings, actions, history entries, audits and register records (maps in a
+ * stable key order; absent values are null).
  */
 final class Representations {
 
@@ -153,6 +157,83 @@ final class Representations {
           .map(v -> laidOut((Map<?, ?>) v, nested)).toList());
     }
     return out;
+  }
+
+  /** A register as {@code GET /registers} lists it: where it lives and its fields. */
+  static Map<String, Object> registerKind(RegisterKind k) {
+    var m = new LinkedHashMap<String, Object>();
+    m.put("path", k.path());
+    m.put("clause", k.clause());
+    m.put("title", k.title());
+    m.put("singleton", k.singleton());
+    m.put("keyed", !k.singleton() && k.ids().prefix() == null);
+    m.put("idPrefix", k.ids().prefix());
+    m.put("fields", k.schema().fields().stream().map(Field::describe).toList());
+    return m;
+  }
+
+  /**
+   * A register record: {@code kind} (the register's path), {@code id}, {@code fields} (every field
+   * of the register's schema in schema order, null where not set), {@code derived} (what Vigil
+   * computes on read: risk levels and flags, review and due status, attainment), {@code system}
+   * (what only Vigil's operations set: approvals, acceptance, attachments), who created and last
+   * changed it and when, and {@code version} (the ETag's number). The risk method also says
+   * whether it is the {@code default} (none recorded).
+   */
+  static Map<String, Object> register(RegisterService.View v) {
+    var r = v.record();
+    var m = new LinkedHashMap<String, Object>();
+    m.put("kind", r.kind().path());
+    m.put("id", r.id());
+    m.put("fields", registerFields(r.kind(), r.fields()));
+    m.put("derived", v.derived());
+    m.put("system", r.system());
+    if (r.kind() == RegisterKind.RISK_METHOD) {
+      m.put("default", false);
+    }
+    m.put("createdAt", str(r.createdAt()));
+    m.put("createdBy", r.createdBy());
+    m.put("updatedAt", str(r.updatedAt()));
+    m.put("updatedBy", r.updatedBy());
+    m.put("version", r.version());
+    return m;
+  }
+
+  /** The risk method Vigil uses while none is recorded, in the shape of a record. */
+  static Map<String, Object> defaultRiskMethod(Map<String, Object> fields) {
+    var kind = RegisterKind.RISK_METHOD;
+    var m = new LinkedHashMap<String, Object>();
+    m.put("kind", kind.path());
+    m.put("id", kind.ids().singleton());
+    m.put("fields", registerFields(kind, fields));
+    m.put("derived", Map.of());
+    m.put("system", Map.of());
+    m.put("default", true);
+    m.put("createdAt", null);
+    m.put("createdBy", null);
+    m.put("updatedAt", null);
+    m.put("updatedBy", null);
+    m.put("version", null);
+    return m;
+  }
+
+  private static Map<String, Object> registerFields(RegisterKind kind,
+      Map<String, Object> fields) {
+    var out = new LinkedHashMap<String, Object>();
+    kind.schema().fields().forEach(f -> out.put(f.name(), fields.get(f.name())));
+    return out;
+  }
+
+  /** One history entry of a register record. */
+  static Map<String, Object> registerHistory(RegisterEvent e) {
+    var m = new LinkedHashMap<String, Object>();
+    m.put("at", str(e.at()));
+    m.put("actor", e.actor());
+    m.put("kind", e.kind().name());
+    m.put("fieldsChanged", e.fieldsChanged());
+    m.put("note", e.note().isEmpty() ? null : e.note());
+    m.put("version", e.version());
+    return m;
   }
 
   /** The strong ETag of a record at {@code version}: {@code "3"} with the quotes. */

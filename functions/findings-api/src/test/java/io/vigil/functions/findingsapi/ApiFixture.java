@@ -9,8 +9,12 @@ import io.vigil.domain.check.CheckIndex;
 import io.vigil.domain.fakes.InMemoryAuditRepository;
 import io.vigil.domain.fakes.InMemoryEvidenceVault;
 import io.vigil.domain.fakes.InMemoryFindingRepository;
+import io.vigil.domain.fakes.InMemoryRegisterRepository;
 import io.vigil.domain.fakes.InMemoryResultRepository;
 import io.vigil.domain.finding.FindingService;
+import io.vigil.domain.register.LiveKpis;
+import io.vigil.domain.register.RegisterService;
+import io.vigil.domain.register.SoaService;
 import io.vigil.domain.time.IdGenerator;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The router over the domain's in-memory repositories (findings, audits, check results, evidence
- * vault) with the bundled check index, a settable clock and readable ids.
+ * The router over the domain's in-memory repositories (findings, audits, registers, check
+ * results, evidence vault) with the bundled check index, a settable clock and readable ids.
  */
 final class ApiFixture {
 
@@ -50,9 +54,13 @@ final class ApiFixture {
   final InMemoryFindingRepository repo = new InMemoryFindingRepository();
   final InMemoryAuditRepository audits = new InMemoryAuditRepository();
   final InMemoryResultRepository results = new InMemoryResultRepository();
+  final InMemoryRegisterRepository registerRepo = new InMemoryRegisterRepository();
   final InMemoryEvidenceVault vault = new InMemoryEvidenceVault();
   final AtomicReference<Instant> now =
       new AtomicReference<>(Instant.parse("2026-11-28T09:00:00Z"));
+  FindingService findings;
+  RegisterService registers;
+  SoaService soa;
   final FindingsApi api;
 
   ApiFixture() {
@@ -65,10 +73,14 @@ final class ApiFixture {
   }
 
   private FindingsApi api(IdGenerator ids) {
-    var findings = new FindingService(repo, now::get, ids);
+    findings = new FindingService(repo, now::get, ids);
+    var checks = CheckIndex.bundled();
+    registers = new RegisterService(registerRepo, repo,
+        new LiveKpis(results, checks, repo, registerRepo), Optional.of(vault), now::get, ids);
+    soa = new SoaService(registerRepo, repo, results, checks, Optional.of(vault), now::get);
     return new FindingsApi(findings, new AuditService(audits, findings,
-        new CheckResultsEvidence(results, CheckIndex.bundled()), Optional.of(vault), now::get),
-        now::get);
+        new CheckResultsEvidence(results, checks), Optional.of(vault), now::get),
+        registers, soa, true, now::get);
   }
 
   Response call(Map<String, Object> event) {
@@ -194,6 +206,58 @@ final class ApiFixture {
       String body) {
     return call(as(HttpApiEvent.request("PUT", "/audits/" + id + "/conclusions/" + item), who,
         groups).header("if-match", ifMatch).body(body));
+  }
+
+  // ---- shortcuts for the registers
+
+  /** A risk owned by cto@acme.test: 4 × 4 inherent, 2 × 2 residual, MODIFY with two controls. */
+  static final String RISK_BODY = """
+      {"title": "Ransomware encrypts production data", "asset": "Customer database (RDS)",
+       "threat": "Ransomware", "vulnerability": "Backups in the same account",
+       "owner": "cto@acme.test", "likelihood": 4, "impact": 4, "treatment": "MODIFY",
+       "controls": ["A.8.24", "A.8.13"],
+       "treatmentPlan": "Cross-account backups; quarterly restore test",
+       "residualLikelihood": 2, "residualImpact": 2}""";
+
+  /** A request to the records API by {@code who}@acme.test in {@code groups}. */
+  static HttpApiEvent req(String method, String path, String who, List<String> groups) {
+    return as(HttpApiEvent.request(method, path), who, groups);
+  }
+
+  /** POST /registers/{kind} by the ISMS manager. */
+  Response createRecord(String kind, String body) {
+    return call(req("POST", "/registers/" + kind, "isms", MANAGER).body(body));
+  }
+
+  /** A risk created by the ISMS manager ({@link #RISK_BODY}); returns its id. */
+  String createRisk() {
+    return (String) createRecord("risks", RISK_BODY).expect(201).get("id");
+  }
+
+  Response getRecord(String kind, String id) {
+    return call(req("GET", "/registers/" + kind + "/" + id, "viewer", VIEWER));
+  }
+
+  /** POST /registers/{kind}/{id}/{step} with If-Match and an optional body. */
+  Response recordStep(String kind, String id, String step, String who, List<String> groups,
+      String ifMatch, String body) {
+    var e = req("POST", "/registers/" + kind + "/" + id + "/" + step, who, groups)
+        .header("if-match", ifMatch);
+    return call(body == null ? e : e.body(body));
+  }
+
+  /** A justified decision for every undecided Annex A control, A.7.1 and A.7.2 excluded. */
+  void decideAll() {
+    for (var c : io.vigil.domain.control.AnnexACatalogue.standard().all()) {
+      var id = c.id().toString();
+      if (registerRepo.find(io.vigil.domain.register.RegisterKind.SOA_DECISION, id).isPresent()) {
+        continue;
+      }
+      boolean excluded = id.equals("A.7.1") || id.equals("A.7.2");
+      createRecord("soa-decisions", "{\"id\": \"" + id + "\", \"applicable\": " + !excluded
+          + ", \"justification\": \"" + (excluded ? "Cloud-only: no premises"
+              : "Needed to run the service") + "\"}").expect(201);
+    }
   }
 
   /** Carol (the assigned auditor) starts {@link #PLANNED}; returns the response. */

@@ -405,7 +405,7 @@ class FindingsApiTest {
     var id = fx.raise();
     fx.patchAction(id, "A-missing", "manager", MANAGER, "\"0\"", "{\"status\":\"IN_PROGRESS\"}")
         .expect(404);
-    var route = fx.call(req("GET", "/registers", "viewer", VIEWER)).expect(404);
+    var route = fx.call(req("GET", "/policies", "viewer", VIEWER)).expect(404);
     assertEquals("https://vigil.dev/problems/no-such-route", route.get("type"));
     fx.call(req("GET", "/findings/" + id + "/comments", "viewer", VIEWER)).expect(404);
     fx.call(req("GET", "/findings/" + id + "/actions/A-1/x", "viewer", VIEWER)).expect(404);
@@ -482,7 +482,7 @@ class FindingsApiTest {
         }, fx.now::get, () -> "x");
     var broken = new FindingsApi(findings, new io.vigil.domain.audit.AuditService(
         fx.audits, findings, io.vigil.domain.audit.AuditEvidence.none(),
-        java.util.Optional.empty(), fx.now::get), fx.now::get);
+        java.util.Optional.empty(), fx.now::get), fx.registers, fx.soa, true, fx.now::get);
     var event = req("GET", "/findings/F-1", "viewer", VIEWER).toMap();
     var out = broken.handle(event);
     assertEquals(500, out.get("statusCode"));

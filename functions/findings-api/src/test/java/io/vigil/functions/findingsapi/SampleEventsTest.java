@@ -74,6 +74,7 @@ class SampleEventsTest {
           .collect(Collectors.toSet());
       var expected = new java.util.HashSet<>(SEQUENCE.keySet());
       expected.addAll(AuditSampleEventsTest.SEQUENCE.keySet());
+      expected.addAll(RegisterSampleEventsTest.SEQUENCE.keySet());
       expected.add("overdue-sweep"); // handler-level: FindingsApiHandlerIT
       assertEquals(expected, names);
       assertTrue(names.containsAll(Set.of("create-finding", "overdue-sweep")));

@@ -27,26 +27,29 @@ public final class MessageRenderer {
 
   // field names as documented in docs/events.md (schemaVersion 1); EventSamplesTest keeps the
   // samples equal to what the code emits and NotifySamplesTest renders every sample
-  private static final Map<String, Layout> KNOWN = Map.of(
-      "Finding Opened", new Layout(List.of("title"), List.of("severity", "type", "controls",
-          "accountId", "region", "resourceArn", "checkId", "dueDate", "owner", "findingId",
-          "source")),
-      "Finding Closed", new Layout(List.of("title"), List.of("severity", "status", "closedBy",
-          "effectivenessReview", "ismsChange", "decisionReason", "resourceArn", "findingId")),
-      "Evidence Recovered", new Layout(List.of("checkId"), List.of("resourceArn", "accountId",
-          "region", "observedAt", "reason")),
-      "Action Overdue", new Layout(List.of("findingTitle"), List.of("action", "owner",
-          "dueDate", "daysOverdue", "severity", "findingType", "findingId", "actionId")),
-      "Audit Due", new Layout(List.of("title"), List.of("plannedStart", "plannedEnd", "auditors",
-          "scope", "criteria", "auditId")),
-      "Audit Reminder", new Layout(List.of("title"), List.of("plannedStart", "daysBefore",
-          "auditors", "scope", "auditId")),
-      "Policy Review Due", new Layout(List.of("title"), List.of("owner", "reviewDue",
-          "lastReviewed", "version", "controls", "policyId")),
-      "Summary Ready", new Layout(List.of("period"), List.of("kind", "controlsPassing",
-          "controlsFailing", "findingsOpen", "actionsOverdue", "summaryId")),
-      "Run Completed", new Layout(List.of(), List.of("trigger", "targets", "pass", "fail",
-          "error", "findingsOpened", "runId")));
+  private static final Map<String, Layout> KNOWN = Map.ofEntries(
+      Map.entry("Finding Opened", new Layout(List.of("title"), List.of("severity", "type",
+          "controls", "accountId", "region", "resourceArn", "checkId", "dueDate", "owner",
+          "findingId", "source"))),
+      Map.entry("Finding Closed", new Layout(List.of("title"), List.of("severity", "status",
+          "closedBy", "effectivenessReview", "ismsChange", "decisionReason", "resourceArn",
+          "findingId"))),
+      Map.entry("Evidence Recovered", new Layout(List.of("checkId"), List.of("resourceArn",
+          "accountId", "region", "observedAt", "reason"))),
+      Map.entry("Action Overdue", new Layout(List.of("findingTitle"), List.of("action", "owner",
+          "dueDate", "daysOverdue", "severity", "findingType", "findingId", "actionId"))),
+      Map.entry("Audit Due", new Layout(List.of("title"), List.of("plannedStart", "plannedEnd",
+          "auditors", "scope", "criteria", "auditId"))),
+      Map.entry("Audit Reminder", new Layout(List.of("title"), List.of("plannedStart",
+          "daysBefore", "auditors", "scope", "auditId"))),
+      Map.entry("Policy Review Due", new Layout(List.of("title"), List.of("owner", "reviewDue",
+          "overdue", "lastReviewed", "version", "policyId"))),
+      Map.entry("Evidence Task Due", new Layout(List.of("title"), List.of("owner", "nextDue",
+          "overdue", "controls", "taskId"))),
+      Map.entry("Summary Ready", new Layout(List.of("period"), List.of("kind", "controlsPassing",
+          "controlsFailing", "findingsOpen", "actionsOverdue", "summaryId"))),
+      Map.entry("Run Completed", new Layout(List.of(), List.of("trigger", "targets", "pass",
+          "fail", "error", "findingsOpened", "runId"))));
 
   private static final Map<String, String> LABELS = Map.ofEntries(
       Map.entry("accountId", "Account"), Map.entry("resourceArn", "Resource"),
@@ -61,7 +64,7 @@ public final class MessageRenderer {
       Map.entry("ismsChange", "ISMS change"), Map.entry("decisionReason", "Decision"),
       Map.entry("observedAt", "Observed"), Map.entry("controlsPassing", "Controls passing"),
       Map.entry("controlsFailing", "Controls failing"), Map.entry("findingsOpen", "Open findings"),
-      Map.entry("actionsOverdue", "Actions overdue"));
+      Map.entry("actionsOverdue", "Actions overdue"), Map.entry("nextDue", "Next due"));
 
   private static final Set<String> HIDDEN = Set.of("schemaVersion", "url", "findings",
       "findingsTruncated");

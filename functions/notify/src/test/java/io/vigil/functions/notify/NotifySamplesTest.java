@@ -40,8 +40,8 @@ class NotifySamplesTest {
     var text = String.valueOf(email.get("text"));
     assertTrue(String.valueOf(email.get("subject")).startsWith("[Vigil] " + event.get("detail-type")),
         String.valueOf(email.get("subject")));
-    for (var key : new String[] {"findingId", "auditId", "policyId", "summaryId", "runId",
-        "resourceArn", "actionId"}) {
+    for (var key : new String[] {"findingId", "auditId", "policyId", "taskId", "summaryId",
+        "runId", "resourceArn", "actionId", "title"}) {
       if (detail.get(key) instanceof String value && !key.equals("runId")
           || key.equals("runId") && event.get("detail-type").equals("Run Completed")) {
         var v = String.valueOf(detail.get(key));

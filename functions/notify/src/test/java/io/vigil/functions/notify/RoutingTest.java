@@ -45,6 +45,29 @@ class RoutingTest {
   }
 
   @Test
+  void registerEventsRenderTheirTitleAndKeyFactsInOrder() {
+    var task = NotifyEvent.parse(Events.event("Evidence Task Due", Map.of("taskId",
+        "TASK-8d41c0e5", "title", "Signed policy", "owner", "ciso@acme.example", "controls",
+        List.of("A.5.1", "A.5.37"), "nextDue", "2027-03-15", "overdue", true)));
+    var m = MessageRenderer.render(task, false);
+    assertEquals("Signed policy", m.title());
+    assertEquals("Evidence Task Due: Signed policy", m.headline());
+    assertEquals(List.of(new Message.Fact("Owner", "ciso@acme.example"),
+        new Message.Fact("Next due", "2027-03-15"), new Message.Fact("Overdue", "true"),
+        new Message.Fact("Controls", "A.5.1, A.5.37"), new Message.Fact("Task id",
+            "TASK-8d41c0e5")), m.facts());
+
+    var policy = NotifyEvent.parse(Events.event("Policy Review Due", Map.of("policyId",
+        "POL-3f9c2a71", "title", "Access control policy", "version", "2.3", "owner",
+        "ciso@acme.example", "lastReviewed", "2026-03-01", "reviewDue", "2027-03-01",
+        "overdue", false)));
+    var p = MessageRenderer.render(policy, false);
+    assertEquals("Access control policy", p.title());
+    assertEquals(List.of("Owner", "Review due", "Overdue", "Last reviewed", "Version",
+        "Policy id"), p.facts().stream().map(Message.Fact::label).toList());
+  }
+
+  @Test
   void unknownTypesRenderGenerically() {
     var e = NotifyEvent.parse(Events.event("Risk Accepted",
         Map.of("riskId", "R-7", "acceptedBy", "ciso", "nested", Map.of("a", 1))));
