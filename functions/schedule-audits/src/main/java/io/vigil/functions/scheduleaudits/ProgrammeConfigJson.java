@@ -90,9 +90,10 @@ public final class ProgrammeConfigJson {
         throw new ProgrammeConfigException("", "unexpected content after the JSON object");
       }
     } catch (JsonProcessingException e) {
+      var at = e.getLocation();
       throw new ProgrammeConfigException("", "not valid JSON: " + e.getOriginalMessage()
-          + " (line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ")");
+          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr()
+              + ")"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -326,8 +327,12 @@ public final class ProgrammeConfigJson {
         return p.getText();
       }
       case VALUE_NUMBER_INT -> {
-        return p.getNumberType() == JsonParser.NumberType.INT ? (Object) p.getIntValue()
-            : (Object) p.getLongValue();
+        // beyond long: kept as a BigInteger, so the field's own check names it
+        return switch (p.getNumberType()) {
+          case INT -> (Object) p.getIntValue();
+          case LONG -> (Object) p.getLongValue();
+          default -> (Object) p.getBigIntegerValue();
+        };
       }
       case VALUE_NUMBER_FLOAT -> {
         return p.getDoubleValue();
