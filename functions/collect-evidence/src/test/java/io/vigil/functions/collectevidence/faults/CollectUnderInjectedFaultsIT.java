@@ -14,6 +14,7 @@ import io.vigil.domain.collection.ProgressListener;
 import io.vigil.domain.evidence.LedgerVerifier;
 import io.vigil.domain.finding.Finding;
 import io.vigil.domain.finding.FindingRepository;
+import io.vigil.emulator.MotoServer;
 import io.vigil.emulator.junit.AwsEmulator;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import io.vigil.functions.collectevidence.CollectEvidenceHandler;
@@ -52,20 +53,32 @@ class CollectUnderInjectedFaultsIT {
   static final double PERSISTENT_RATE = 0.05;
 
   private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
-  private static AwsEmulator emulator;
   private static AwsClientFactory clients;
+  /** Its own moto_server (embedded moto only): the estate is exactly what this test seeds. */
+  private static MotoServer own;
+  private static String endpoint;
+  private static String regionName;
 
   @BeforeAll
   static void seed(AwsEmulator aws) {
-    emulator = aws;
-    clients = new AwsClientFactory(AwsSettings.emulator(aws.endpoint(), aws.region()));
-    var region = Region.of(aws.region());
+    // with the JVM's shared moto_server the collected estate would include every earlier IT's
+    // buckets and tables (and take four times as long); LocalStack via VIGIL_TEST_ENDPOINT is used
+    // as it is
+    if (aws.isEmbeddedMoto()) {
+      own = MotoServer.start();
+      endpoint = own.endpoint();
+    } else {
+      endpoint = aws.endpoint();
+    }
+    regionName = aws.region();
+    clients = new AwsClientFactory(AwsSettings.emulator(endpoint, regionName));
+    var region = Region.of(regionName);
     // a demo-like estate: a public bucket, an unencrypted one, SSH open to the world, a console
     // user without MFA (plus the account defaults: no CloudTrail, no password policy)
     var s3 = clients.client(S3Client.class, () -> S3Client.builder().forcePathStyle(true), region);
     for (var b : List.of("fi-public-" + SUFFIX, "fi-plain-" + SUFFIX)) {
       s3.createBucket(r -> r.bucket(b)
-          .createBucketConfiguration(c -> c.locationConstraint(aws.region())));
+          .createBucketConfiguration(c -> c.locationConstraint(regionName)));
     }
     var iam = clients.client(IamClient.class, IamClient::builder, Region.AWS_GLOBAL);
     iam.createUser(b -> b.userName("fi-console-" + SUFFIX));
@@ -81,6 +94,9 @@ class CollectUnderInjectedFaultsIT {
   @AfterAll
   static void close() {
     clients.close();
+    if (own != null) {
+      own.close();
+    }
   }
 
   @AfterEach
@@ -90,8 +106,8 @@ class CollectUnderInjectedFaultsIT {
 
   private static CollectEvidenceHandler handler(String name) {
     var props = new HashMap<String, Object>();
-    props.put("vigil.aws.endpoint-url", emulator.endpoint());
-    props.put("vigil.aws.region", emulator.region());
+    props.put("vigil.aws.endpoint-url", endpoint);
+    props.put("vigil.aws.region", regionName);
     props.put("vigil.aws.access-key-id", "test");
     props.put("vigil.aws.secret-access-key", "test");
     props.put("vigil.table-name", "it-" + name + "-" + SUFFIX);
@@ -111,8 +127,8 @@ class CollectUnderInjectedFaultsIT {
     e.put("source", "aws.events");
     e.put("account", "123456789012");
     e.put("time", time);
-    e.put("region", emulator.region());
-    e.put("resources", List.of("arn:aws:events:" + emulator.region() + ":123456789012:rule/daily"));
+    e.put("region", regionName);
+    e.put("resources", List.of("arn:aws:events:" + regionName + ":123456789012:rule/daily"));
     e.put("detail", Map.of());
     return e;
   }
