@@ -1,6 +1,7 @@
 package io.vigil.aws;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,6 +78,19 @@ public record AwsSettings(
         value(properties, SECRET_ACCESS_KEY),
         value(properties, MEMBER_ROLE_NAME).map(name -> new MemberRole(name,
             value(properties, MEMBER_EXTERNAL_ID))));
+  }
+
+  /**
+   * The endpoint, region and static credentials a function reads from its configuration
+   * ({@code lookup} answers a property; empty or blank means not set). No member role.
+   */
+  public static AwsSettings fromLookup(
+      java.util.function.Function<String, Optional<String>> lookup) {
+    var props = new java.util.HashMap<String, String>();
+    for (var key : List.of(ENDPOINT_URL, REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY)) {
+      props.put(key, lookup.apply(key).orElse(""));
+    }
+    return fromProperties(props);
   }
 
   /** These settings with a member role for reading other accounts. */

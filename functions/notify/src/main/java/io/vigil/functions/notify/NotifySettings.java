@@ -3,8 +3,6 @@ package io.vigil.functions.notify;
 import io.micronaut.context.env.Environment;
 import io.vigil.aws.AwsSettings;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,13 +18,7 @@ public final class NotifySettings {
 
   public NotifySettings(Environment env) {
     this.config = NotifyConfig.parse(k -> env.getProperty(k, String.class));
-    var props = new HashMap<String, String>();
-    for (var key : List.of(AwsSettings.ENDPOINT_URL, AwsSettings.REGION,
-        AwsSettings.ACCESS_KEY_ID, AwsSettings.SECRET_ACCESS_KEY)) {
-      Optional<String> v = env.getProperty(key, String.class);
-      props.put(key, v.orElse(""));
-    }
-    this.aws = AwsSettings.fromProperties(props);
+    this.aws = AwsSettings.fromLookup(key -> env.getProperty(key, String.class));
   }
 
   public NotifyConfig config() {

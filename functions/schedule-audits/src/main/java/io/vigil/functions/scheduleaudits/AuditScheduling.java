@@ -6,7 +6,6 @@ import io.vigil.domain.audit.AuditReminders;
 import io.vigil.domain.audit.AuditRepository;
 import io.vigil.domain.audit.AuditStatus;
 import io.vigil.domain.audit.AuditUniverse;
-import io.vigil.domain.audit.ItemRisk;
 import io.vigil.domain.audit.ProgrammeConfig;
 import io.vigil.domain.finding.FindingRepository;
 import java.time.LocalDate;
@@ -90,15 +89,6 @@ public final class AuditScheduling {
     var risks = io.vigil.domain.audit.AuditRisks.fromOpenFindings(open, findings::actionsOf);
     var plan = planner.plan(AuditUniverse.of(config.notApplicable()), risks, today, history);
     return new Preview(plan, open.size(), risks.size(), history.size());
-  }
-
-  /**
-   * Risk inputs per item id from the open findings and their outstanding corrective actions
-   * (see {@link io.vigil.domain.audit.AuditRisks}).
-   */
-  Map<String, ItemRisk> risks() {
-    return io.vigil.domain.audit.AuditRisks.fromOpenFindings(findings.findOpen(),
-        findings::actionsOf);
   }
 
   /** The configuration this run plans with. */

@@ -9,8 +9,6 @@ import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -92,12 +90,7 @@ public final class ScheduleAuditsSettings {
     } catch (DateTimeParseException e) {
       throw new IllegalStateException(REMINDER_TIME + " must be HH:mm", e);
     }
-    var props = new HashMap<String, String>();
-    for (var key : List.of(AwsSettings.ENDPOINT_URL, AwsSettings.REGION,
-        AwsSettings.ACCESS_KEY_ID, AwsSettings.SECRET_ACCESS_KEY)) {
-      props.put(key, get(env, key).orElse(""));
-    }
-    this.aws = AwsSettings.fromProperties(props);
+    this.aws = AwsSettings.fromLookup(key -> get(env, key));
   }
 
   private static Optional<String> get(Environment env, String key) {

@@ -7,8 +7,6 @@ import jakarta.inject.Singleton;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -79,12 +77,7 @@ public final class SummarizePerformanceSettings {
     } catch (DateTimeException e) {
       throw new IllegalStateException(TIMEZONE + ": " + e.getMessage(), e);
     }
-    var props = new HashMap<String, String>();
-    for (var key : List.of(AwsSettings.ENDPOINT_URL, AwsSettings.REGION,
-        AwsSettings.ACCESS_KEY_ID, AwsSettings.SECRET_ACCESS_KEY)) {
-      props.put(key, get(env, key).orElse(""));
-    }
-    this.aws = AwsSettings.fromProperties(props);
+    this.aws = AwsSettings.fromLookup(key -> get(env, key));
   }
 
   private static Optional<String> get(Environment env, String key) {
