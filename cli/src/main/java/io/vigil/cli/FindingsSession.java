@@ -6,6 +6,7 @@ import io.vigil.functions.findingsapi.FindingsApiHandler;
 import io.vigil.functions.findingsapi.HttpApiEvent;
 import java.io.IOException;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The findings-api function (Vigil's records API: findings, audit records) running in-process for
@@ -20,6 +21,9 @@ final class FindingsSession implements AutoCloseable {
       return status < 400;
     }
   }
+
+  /** The request header that makes a retried POST safe (draft-ietf-httpapi-idempotency-key). */
+  static final String IDEMPOTENCY_KEY = "idempotency-key";
 
   private final FindingsApiHandler handler;
 
@@ -65,9 +69,17 @@ final class FindingsSession implements AutoCloseable {
     return send(request).decode();
   }
 
-  /** Sends one API request; the response as text (e.g. an audit report in HTML). */
+  /**
+   * Sends one API request; the response as text (e.g. an audit report in HTML). A {@code POST}
+   * without an {@code Idempotency-Key} is given a fresh random one, kept on {@code request}:
+   * sending the same request again (a retry) re-sends the key, so the API answers it with the
+   * first response instead of writing twice.
+   */
   @SuppressWarnings("unchecked")
   Text send(HttpApiEvent request) {
+    if (request.method().equals("POST") && request.header(IDEMPOTENCY_KEY) == null) {
+      request.header(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
+    }
     var raw = handle(request.toMap());
     return new Text(((Number) raw.get("statusCode")).intValue(),
         (Map<String, String>) raw.get("headers"), String.valueOf(raw.get("body")));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.emulator.junit.AwsEmulator;
+import io.vigil.emulator.junit.Canaries;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import java.net.URI;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -64,7 +65,9 @@ class DataStackDeployIT {
 
     var endpoint = URI.create(emulator.endpoint());
     var region = Region.of(emulator.region());
-    var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    // session credentials made of the suite's canaries: the log scan proves none is printed
+    var credentials = StaticCredentialsProvider.create(AwsSessionCredentials.create(
+        emulator.accessKeyId(), emulator.secretAccessKey(), Canaries.AWS_SESSION_TOKEN));
     var http = UrlConnectionHttpClient.builder().build();
     try (var cfn = CloudFormationClient.builder().endpointOverride(endpoint).region(region)
             .credentialsProvider(credentials).httpClient(http).build();

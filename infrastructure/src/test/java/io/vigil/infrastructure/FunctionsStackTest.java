@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.infrastructure.constructs.VigilFunction;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,10 @@ class FunctionsStackTest {
         assertEquals(Map.of("ApplyOn", "PublishedVersions"), p.get("SnapStart"));
         assertEquals(Map.of("Mode", "Active"), p.get("TracingConfig"));
         assertFalse(((String) p.get("Handler")).contains("::"), "handler is the class name only");
+        @SuppressWarnings("unchecked")
+        var env = (Map<String, Object>) ((Map<String, Object>) p.get("Environment")).get("Variables");
+        assertEquals(VigilFunction.JAVA_TOOL_OPTIONS, env.get("JAVA_TOOL_OPTIONS"),
+            "C1-only JVM options (the measured cold-start choice)");
         @SuppressWarnings("unchecked")
         var logging = (Map<String, Object>) p.get("LoggingConfig");
         assertEquals("JSON", logging.get("LogFormat"));

@@ -171,7 +171,7 @@ public final class AwsClientFactory implements AutoCloseable {
           credentials = settings.accessKeyId().isPresent()
               ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
                   settings.accessKeyId().get(), settings.secretAccessKey().orElseThrow()))
-              : DefaultCredentialsProvider.builder().build();
+              : RestoredCredentials.of(() -> DefaultCredentialsProvider.builder().build());
         }
         c = credentials;
       }

@@ -22,7 +22,9 @@ import java.util.Map;
  * JSON text of the maps and lists the renderers build (OSCAL documents, Slack messages), indented
  * by two spaces, keys in the maps' own order — so the same document always gives the same bytes.
  * Accepts maps with string keys, collections, strings, booleans, numbers, enums,
- * {@code java.time} values (their ISO text) and null.
+ * {@code java.time} values (their ISO text) and null. Control characters, U+2028, U+2029 and
+ * lone surrogates are written as <code>&#92;u</code> escapes, so the text is always valid UTF-8
+ * and reads back as exactly the strings written.
  */
 public final class Json {
 
@@ -147,8 +149,10 @@ public final class Json {
         case '\b' -> sb.append("\\b");
         case '\f' -> sb.append("\\f");
         default -> {
-          // also escape the line separators JavaScript treats as line ends
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+          // also escape the line separators JavaScript treats as line ends, and a surrogate
+          // that is not half of a pair: UTF-8 cannot carry it (an encoder would write "?" or
+          // fail), the escape keeps the string exactly as it was
+          if (c < 0x20 || c == '\u2028' || c == '\u2029' || lone(s, i)) {
             sb.append(String.format("\\u%04x", (int) c));
           } else {
             sb.append(c);
@@ -157,5 +161,14 @@ public final class Json {
       }
     }
     sb.append('"');
+  }
+
+  /** True when {@code s.charAt(i)} is a surrogate that is not half of a pair. */
+  private static boolean lone(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
   }
 }

@@ -19,10 +19,13 @@ public final class ReportEmail {
 
   private ReportEmail() {}
 
-  /** The subject line: the title, on one line. */
+  /**
+   * The subject line: the title, on one line: line breaks, line and paragraph separators and
+   * other control characters (which have no place in a header) become spaces.
+   */
   public static String subject(Report report) {
     Objects.requireNonNull(report, "report");
-    return report.title().replaceAll("[\\r\\n\\t]+", " ").strip();
+    return oneLine(report.title());
   }
 
   /**
@@ -96,7 +99,7 @@ public final class ReportEmail {
   }
 
   private static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("[\\p{Cntrl}]+", " ").strip();
+    return s == null ? "" : s.replaceAll("[\\p{Cc}\u2028\u2029]+", " ").strip();
   }
 
   /** {@code link} as an http(s) URL; null when blank; refused (naming why) otherwise. */

@@ -47,8 +47,10 @@ public final class ReportMarkdown {
   }
 
   private static void table(StringBuilder sb, Table t) {
-    if (t.caption() != null && !t.caption().isBlank()) {
-      sb.append("**").append(line(t.caption())).append("**\n\n");
+    var caption = line(t.caption());
+    if (!caption.isEmpty()) {
+      // (not "****" for a caption of control characters: that is a thematic break)
+      sb.append("**").append(caption).append("**\n\n");
     }
     row(sb, t.headers());
     sb.append('|');
@@ -90,13 +92,15 @@ public final class ReportMarkdown {
 
   /**
    * Escaped text; line breaks kept as hard breaks. A line that would start an ordered list
-   * ({@code 1.}) or underline a heading ({@code ===}) is escaped too.
+   * ({@code 1.}) or underline a heading ({@code ===}) is escaped too, and a line's leading
+   * blanks are dropped: four of them at the start of a paragraph would make a code block.
    */
   private static String text(String s) {
     var lines = markdown(s == null ? "" : s.replace("\r", "")).split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      lines[i] = lines[i].replaceFirst("^(\\s*\\d+)([.)])", "$1\\\\$2")
-          .replaceFirst("^(\\s*)=", "$1\\\\=");
+      lines[i] = lines[i].replaceFirst("^[ \\t]+", "")
+          .replaceFirst("^(\\d+)([.)])", "$1\\\\$2")
+          .replaceFirst("^=", "\\\\=");
     }
     return String.join("  \n", lines);
   }

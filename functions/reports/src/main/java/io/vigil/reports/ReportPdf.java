@@ -198,14 +198,25 @@ public final class ReportPdf {
       }
     }
 
-    /** {@code s} (clean) cut with "..." to {@code max} points. */
+    /**
+     * {@code s} (clean) cut with "..." to {@code max} points. Glyph widths add up (the standard
+     * fonts are not kerned here), so one pass finds the cut: linear, even for a huge string.
+     */
     private String fit(String s, PDFont font, float size, float max) {
       if (width(s, font, size) <= max) {
         return s;
       }
-      int end = s.length();
-      while (end > 0 && width(s.substring(0, end) + "...", font, size) > max) {
-        end--;
+      float room = max - width("...", font, size);
+      float used = 0;
+      int end = 0;
+      while (end < s.length()) {
+        int next = s.offsetByCodePoints(end, 1);
+        float w = width(s.substring(end, next), font, size);
+        if (used + w > room) {
+          break;
+        }
+        used += w;
+        end = next;
       }
       return s.substring(0, end).stripTrailing() + "...";
     }
@@ -338,31 +349,15 @@ public final class ReportPdf {
         wrapped(caption, bold, 9, 13, 0, INK);
         y -= 2;
       }
-      drawRow(header, widths, 0, maxLines(header), bold, HEADER_FILL);
+      // a header row taller than a third of a page is not repeated on continuation pages: a
+      // continuation page must always have room for rows, or the table would never end
+      var repeated = headerHeight <= (PAGE.getHeight() - MARGIN_TOP - MARGIN_BOTTOM) / 3
+          ? header : null;
+      rowAcrossPages(header, widths, bold, HEADER_FILL, caption, null);
       int index = 0;
       for (var row : t.rows()) {
-        var cells = cells(row, widths, regular);
-        int total = maxLines(cells);
-        int done = 0;
         var shade = index++ % 2 == 1 ? ZEBRA : null;
-        while (done < total) {
-          int room = (int) ((y - MARGIN_BOTTOM - 2 * PAD) / CELL_LEADING);
-          int remaining = total - done;
-          if (remaining > room) {
-            boolean tallerThanAPage = total * CELL_LEADING + 2 * PAD
-                > PAGE.getHeight() - MARGIN_TOP - MARGIN_BOTTOM - headerHeight - 30;
-            if (!tallerThanAPage || room < 3) {
-              continued(caption, header, widths);
-              continue;
-            }
-          }
-          int count = Math.min(remaining, Math.max(1, room));
-          drawRow(cells, widths, done, count, regular, shade);
-          done += count;
-          if (done < total) {
-            continued(caption, header, widths);
-          }
-        }
+        rowAcrossPages(cells(row, widths, regular), widths, regular, shade, caption, repeated);
       }
       if (t.rows().isEmpty()) {
         var none = cells(java.util.Collections.nCopies(cols, ""), widths, regular);
@@ -372,13 +367,50 @@ public final class ReportPdf {
       y -= 10;
     }
 
+    /**
+     * Draws a row, on as many pages as it needs: a row that fits on a page moves whole to the
+     * next page when it does not fit here; a taller one is split. Every continuation page
+     * starts with {@link #continued} ({@code repeated} is the header row to repeat, or null).
+     */
+    private void rowAcrossPages(List<List<String>> cells, float[] widths, PDFont font,
+        float[] shade, String caption, List<List<String>> repeated) throws IOException {
+      float repeatedHeight = repeated == null ? 0 : height(repeated);
+      int total = maxLines(cells);
+      int done = 0;
+      while (done < total) {
+        int room = (int) ((y - MARGIN_BOTTOM - 2 * PAD) / CELL_LEADING);
+        int remaining = total - done;
+        if (remaining > room) {
+          boolean tallerThanAPage = total * CELL_LEADING + 2 * PAD
+              > PAGE.getHeight() - MARGIN_TOP - MARGIN_BOTTOM - repeatedHeight - 30;
+          if (!tallerThanAPage || room < 3) {
+            continued(caption, repeated, widths);
+            continue;
+          }
+        }
+        int count = Math.min(remaining, Math.max(1, room));
+        drawRow(cells, widths, done, count, font, shade);
+        done += count;
+        if (done < total) {
+          continued(caption, repeated, widths);
+        }
+      }
+    }
+
+    /** A new page for a table: one line "caption (continued)", then the header row if any. */
     private void continued(String caption, List<List<String>> header, float[] widths)
         throws IOException {
       newPage();
-      var c = caption.isBlank() ? "(continued)" : caption + " (continued)";
-      wrapped(c, italic, 8.5f, 12, 0, MUTED);
+      var suffix = "(continued)";
+      var label = caption.isBlank() ? suffix : fit(text.clean(caption, italic), italic, 8.5f,
+          WIDTH - width(" " + suffix, italic, 8.5f)) + " " + suffix;
+      y -= 12;
+      show(label, italic, 8.5f, MARGIN_X, y + (12 - 8.5f) / 2 + 1, MUTED);
+      pageEmpty = false;
       y -= 2;
-      drawRow(header, widths, 0, maxLines(header), bold, HEADER_FILL);
+      if (header != null) {
+        drawRow(header, widths, 0, maxLines(header), bold, HEADER_FILL);
+      }
     }
 
     /** Column widths: each column's natural width if all fit, else shared by need. */

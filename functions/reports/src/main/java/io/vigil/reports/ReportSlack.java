@@ -93,8 +93,7 @@ public final class ReportSlack {
   }
 
   private static String shortHeading(String heading) {
-    var h = heading == null ? "" : heading;
-    return h.length() > 80 ? h.substring(0, 79) + "\u2026" : h;
+    return cut(heading, 80);
   }
 
   /** Section texts of at most {@link #MAX_SECTION} characters; a line longer than that is cut. */

@@ -1,15 +1,14 @@
 package io.vigil.reports;
 
-import static io.vigil.domain.report.Html.escape;
-
 import io.vigil.domain.performance.Report.Chart;
+import io.vigil.domain.report.Html;
 import java.util.Locale;
 
 /**
  * A {@link Chart} as inline SVG: accessible (role img, a {@code <title>} and a {@code <desc>} that
- * lists every value), no scripts, no external references, every text escaped. A LINE chart is a
- * trend with gaps where a period has no value; BARS are horizontal bars, one per label, so long
- * labels (themes, accounts) stay readable.
+ * lists every value), no scripts, no external references, every text escaped and valid XML
+ * ({@link #text}). A LINE chart is a trend with gaps where a period has no value; BARS are
+ * horizontal bars, one per label, so long labels (themes, accounts) stay readable.
  */
 final class SvgChart {
 
@@ -30,14 +29,14 @@ final class SvgChart {
         .append("\" height=\"").append(height).append("\" aria-labelledby=\"").append(id)
         .append("-title ").append(id).append("-desc\" data-chart-kind=\"")
         .append(chart.kind().name()).append("\">");
-    sb.append("<title id=\"").append(id).append("-title\">").append(escape(chart.title()))
+    sb.append("<title id=\"").append(id).append("-title\">").append(text(chart.title()))
         .append("</title>");
     sb.append("<desc id=\"").append(id).append("-desc\">")
-        .append(escape((chart.kind() == Chart.Kind.LINE ? "Trend" : "Bar chart") + " in "
+        .append(text((chart.kind() == Chart.Kind.LINE ? "Trend" : "Bar chart") + " in "
             + unitName(chart.unit()) + ". " + ChartScale.describe(chart)))
         .append("</desc>");
     sb.append("<text class=\"chart-title\" x=\"").append(WIDTH / 2)
-        .append("\" y=\"20\" text-anchor=\"middle\">").append(escape(chart.title()))
+        .append("\" y=\"20\" text-anchor=\"middle\">").append(text(chart.title()))
         .append("</text>");
     return sb.toString();
   }
@@ -79,11 +78,11 @@ final class SvgChart {
         sb.append("<text class=\"axis-label").append(gap ? " gap" : "").append("\" x=\"")
             .append(num(x)).append("\" y=\"").append(num(bottom + 14))
             .append("\" text-anchor=\"end\" transform=\"rotate(-40 ").append(num(x)).append(' ')
-            .append(num(bottom + 14)).append(")\">").append(escape(label)).append("</text>");
+            .append(num(bottom + 14)).append(")\">").append(text(label)).append("</text>");
       } else {
         sb.append("<text class=\"axis-label").append(gap ? " gap" : "").append("\" x=\"")
             .append(num(x)).append("\" y=\"").append(num(bottom + 18))
-            .append("\" text-anchor=\"middle\">").append(escape(label)).append("</text>");
+            .append("\" text-anchor=\"middle\">").append(text(label)).append("</text>");
       }
     }
     // the line, broken where a value is missing
@@ -108,15 +107,15 @@ final class SvgChart {
       if (v == null || !Double.isFinite(v)) {
         sb.append("<text class=\"gap-mark\" x=\"").append(num(x)).append("\" y=\"")
             .append(num(bottom - 6)).append("\" text-anchor=\"middle\">&#8211;<title>")
-            .append(escape(chart.labels().get(i))).append(": no data</title></text>");
+            .append(text(chart.labels().get(i))).append(": no data</title></text>");
         continue;
       }
       double y = bottom - scale.fraction(v) * (bottom - top);
       sb.append("<g class=\"point\"><circle cx=\"").append(num(x)).append("\" cy=\"")
-          .append(num(y)).append("\" r=\"3.5\"><title>").append(escape(chart.labels().get(i)
+          .append(num(y)).append("\" r=\"3.5\"><title>").append(text(chart.labels().get(i)
               + ": " + scale.value(v))).append("</title></circle><text class=\"value-label\" x=\"")
           .append(num(x)).append("\" y=\"").append(num(y - 8))
-          .append("\" text-anchor=\"middle\">").append(escape(scale.value(v)))
+          .append("\" text-anchor=\"middle\">").append(text(scale.value(v)))
           .append("</text></g>");
     }
     sb.append("</svg>");
@@ -134,7 +133,7 @@ final class SvgChart {
       sb.append("<line class=\"grid\" x1=\"").append(num(left)).append("\" x2=\"")
           .append(num(right)).append("\" y1=\"").append(num(y)).append("\" y2=\"").append(num(y))
           .append("\"/><text class=\"axis-label\" x=\"").append(num(left - 6)).append("\" y=\"")
-          .append(num(y + 4)).append("\" text-anchor=\"end\">").append(escape(scale.tick(t)))
+          .append(num(y + 4)).append("\" text-anchor=\"end\">").append(text(scale.tick(t)))
           .append("</text>");
     }
     sb.append("<line class=\"axis\" x1=\"").append(num(left)).append("\" x2=\"")
@@ -166,16 +165,16 @@ final class SvgChart {
           .append("\" y1=\"").append(top).append("\" y2=\"").append(num(bottom))
           .append("\"/><text class=\"axis-label\" x=\"").append(num(x)).append("\" y=\"")
           .append(num(bottom + 16)).append("\" text-anchor=\"middle\">")
-          .append(escape(scale.tick(t))).append("</text>");
+          .append(text(scale.tick(t))).append("</text>");
     }
     for (int i = 0; i < n; i++) {
       var label = chart.labels().get(i);
       var v = chart.values().get(i);
       double y = top + i * row;
-      sb.append("<g class=\"bar\"><title>").append(escape(label + ": " + scale.value(v)))
+      sb.append("<g class=\"bar\"><title>").append(text(label + ": " + scale.value(v)))
           .append("</title><text class=\"bar-label\" x=\"").append(num(labelWidth))
           .append("\" y=\"").append(num(y + row / 2.0 + 4)).append("\" text-anchor=\"end\">")
-          .append(escape(shorten(label))).append("</text>");
+          .append(text(shorten(label))).append("</text>");
       double w = v == null ? 0 : scale.fraction(v) * (right - left);
       if (v != null && Double.isFinite(v) && v > 0) {
         sb.append("<rect x=\"").append(num(left)).append("\" y=\"").append(num(y + 4))
@@ -183,13 +182,44 @@ final class SvgChart {
             .append(row - 8).append("\"/>");
       }
       sb.append("<text class=\"value-label\" x=\"").append(num(left + w + 6)).append("\" y=\"")
-          .append(num(y + row / 2.0 + 4)).append("\">").append(escape(scale.value(v)))
+          .append(num(y + row / 2.0 + 4)).append("\">").append(text(scale.value(v)))
           .append("</text></g>");
     }
     sb.append("<line class=\"axis\" x1=\"").append(num(left)).append("\" x2=\"").append(num(left))
         .append("\" y1=\"").append(top).append("\" y2=\"").append(num(bottom)).append("\"/>");
     sb.append("</svg>");
     return sb.toString();
+  }
+
+  /**
+   * Recorded text for the SVG: escaped, and well-formed XML 1.0 even when the text is not valid
+   * UTF-16: a lone surrogate and the noncharacters U+FFFE and U+FFFF (which XML forbids) become
+   * U+FFFD, the replacement character. Control characters become spaces ({@code Html.escape}).
+   */
+  static String text(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder safe = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1));
+      boolean bad = !pair && (Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF');
+      if (bad && safe == null) {
+        safe = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (safe != null) {
+        safe.append(bad ? '\uFFFD' : c);
+        if (pair) {
+          safe.append(s.charAt(i + 1));
+        }
+      }
+      if (pair) {
+        i++;
+      }
+    }
+    return Html.escape(safe == null ? s : safe.toString());
   }
 
   static String shorten(String label) {

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vigil.domain.evidence.Sha256;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +53,19 @@ class JsonTest {
         Json.write("q\" b\\ n\n t\t c\u0001 ls\u2028 <tag>"));
     var parsed = assertParses("a\"b\\c\nd\u0000e\u2029");
     assertEquals("a\"b\\c\nd\u0000e\u2029", parsed);
+  }
+
+  @Test
+  void escapesLoneSurrogatesSoThatUtf8CarriesTheStringExactly() throws Exception {
+    // found by RendererFuzzTest: a lone surrogate in recorded text was written as is, so the
+    // UTF-8 document held "?" instead, and a strict UTF-8 writer (the CLI's OSCAL files) failed
+    var s = "a\uD800b\uDC00c\uD83D\uDE00d\uDBFF";
+    assertEquals("\"a\\ud800b\\udc00c\uD83D\uDE00d\\udbff\"\n", Json.write(s));
+    var bytes = new ByteArrayOutputStream();
+    try (var strict = new OutputStreamWriter(bytes, StandardCharsets.UTF_8.newEncoder())) {
+      Json.write(List.of(s), strict);
+    }
+    assertEquals(s, OscalSchemas.MAPPER.readTree(bytes.toByteArray()).get(0).asText());
   }
 
   @Test

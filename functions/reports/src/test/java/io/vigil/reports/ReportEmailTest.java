@@ -47,6 +47,15 @@ class ReportEmailTest {
   }
 
   @Test
+  void aSubjectHasNoControlCharacters() {
+    // found by RendererFuzzTest: only CR, LF and tab were replaced; NUL, ESC, VT, C1 controls
+    // and the Unicode line separators went into the header
+    var report = new Report("performance-summary", "A\u0000B\u0095C\u2028D\u001b[1mE\u000bF",
+        Sample.PERIOD, Sample.NOW, List.of(), List.of());
+    assertEquals("A B C D [1mE F", ReportEmail.subject(report));
+  }
+
+  @Test
   void aSubjectIsOneLine() {
     var report = new Report("performance-summary", "Line one\r\nline two", Sample.PERIOD,
         Sample.NOW, List.of(), List.of());

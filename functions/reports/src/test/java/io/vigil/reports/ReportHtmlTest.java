@@ -12,6 +12,7 @@ import io.vigil.domain.performance.Report.Paragraph;
 import io.vigil.domain.performance.Report.Section;
 import io.vigil.domain.performance.Report.Table;
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
 
 class ReportHtmlTest {
 
@@ -167,6 +169,25 @@ class ReportHtmlTest {
     var out = ReportHtml.render(report);
     assertTrue(out.contains("No data yet for this chart"));
     parseSvg(svgs(out).get(0));
+  }
+
+  @Test
+  void chartTextThatIsNotValidUtf16IsStillWellFormedSvg() throws Exception {
+    // found by RendererFuzzTest: a lone surrogate or U+FFFF in a chart's title or labels made
+    // the SVG ill-formed XML; they become U+FFFD, the replacement character
+    var report = new Report("performance-summary", "S", Sample.PERIOD, Sample.NOW,
+        List.of(new Section("s", "S", List.of(new Chart(Chart.Kind.BARS, "t\uD800", "count",
+            List.of("a\uDFFFb", "\uFFFF", "ok \uD83D\uDE00"), Arrays.asList(1.0, 2.0, 3.0),
+            null)))), List.of());
+    var svg = svgs(ReportHtml.render(report)).get(0);
+    var f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    var root = f.newDocumentBuilder().parse(new InputSource(new StringReader(svg)))
+        .getDocumentElement();
+    assertEquals("t\uFFFD", root.getElementsByTagName("title").item(0).getTextContent());
+    assertTrue(svg.contains(">a\uFFFDb</text>"), svg);
+    assertTrue(svg.contains(">\uFFFD</text>"), svg);
+    assertTrue(svg.contains(">ok \uD83D\uDE00</text>"), "pairs are kept");
   }
 
   // ---- helpers

@@ -70,6 +70,21 @@ class ReportMarkdownTest {
         "every < is escaped");
   }
 
+  @Test
+  void indentedTextIsNoCodeBlockAndABlankCaptionNoRule() {
+    // found by RendererFuzzTest: four leading blanks at the start of a paragraph made a code
+    // block, and a caption of control characters rendered as "****", a thematic break
+    var report = new Report("management-review", "t", Sample.PERIOD, Sample.NOW,
+        List.of(new Section("s", "s", List.of(new Paragraph("    code?\n\n    more"),
+            new NoData("a\n\n    b"), new Table("\u0001\u0002", List.of("h"), List.of())))),
+        List.of());
+    var md = ReportMarkdown.render(report);
+    assertTrue(md.contains("\ncode?  \n  \nmore\n"), md);
+    assertTrue(md.contains("> **No data:** a  \n>   \n> b\n"), md);
+    assertFalse(md.contains("****"), md);
+    assertFalse(java.util.regex.Pattern.compile("(?m)^(> ?)? {4}").matcher(md).find(), md);
+  }
+
   private static int cells(String row) {
     return row.replace("\\|", "").split("\\|", -1).length - 2;
   }

@@ -14,7 +14,9 @@ import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.cos.COSName;
@@ -24,6 +26,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ReportPdfTest {
 
@@ -196,6 +199,28 @@ class ReportPdfTest {
     var text = flat(ReportPdf.render(report));
     assertTrue(text.contains("last row"));
     assertEquals(2500, text.split("word", -1).length - 1);
+  }
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES) // a guard only: before the fix it never ended
+  void aHeaderRowTallerThanAPageIsSplitAndNotRepeated() throws IOException {
+    // found by RendererFuzzTest: a header row taller than a page was repeated on every
+    // continuation page, which then had no room for a row: new pages without end
+    var header = String.join(" ", Collections.nCopies(3000, "head"));
+    var rows = new ArrayList<List<String>>();
+    for (int i = 1; i <= 40; i++) {
+      rows.add(List.of("row" + i, "x"));
+    }
+    var pdf = ReportPdf.render(report(List.of(new Table("c".repeat(10_000),
+        List.of("A", header), rows))));
+    try (var doc = Loader.loadPDF(pdf)) {
+      assertTrue(doc.getNumberOfPages() < 20, "pages: " + doc.getNumberOfPages());
+    }
+    var text = flat(pdf);
+    assertEquals(3000, text.split("head", -1).length - 1, "the header, whole and once");
+    for (int i = 1; i <= 40; i++) {
+      assertTrue(text.contains("row" + i + " x"), "row " + i);
+    }
   }
 
   @Test

@@ -103,6 +103,17 @@ class ReportSlackTest {
   }
 
   @Test
+  void aLongHeadingIsCutBetweenCharactersNotInsideOne() {
+    // a heading of an empty section is cut to 80 UTF-16 units: never inside a surrogate pair
+    var heading = "h".repeat(78) + "\uD83D\uDE00" + "tail";
+    var report = new Report("management-review", "T", Sample.PERIOD, Sample.NOW,
+        List.of(new Section("s", heading, List.of(new NoData("none")))), List.of());
+    var text = Json.write(ReportSlack.blocks(report, null));
+    assertTrue(text.contains("No data yet: " + "h".repeat(78) + "\u2026"), text);
+    assertFalse(Hostile.hasLoneSurrogate(text), "a lone surrogate");
+  }
+
+  @Test
   void onlyHttpLinks() {
     var report = new Sample().summary();
     assertThrows(IllegalArgumentException.class,

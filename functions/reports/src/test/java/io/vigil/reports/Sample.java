@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * A small, realistic organisation for the renderers' tests: two AWS accounts, a dozen check
@@ -55,6 +56,10 @@ import java.util.TreeMap;
  * risks, objectives, evidence tasks, management reviews) and a year of stored measures with a
  * gap — built into the management review pack of November 2026 by the domain's ReportBuilder over
  * the in-memory fakes.
+ *
+ * <p>{@link #Sample(UnaryOperator)} passes every collected or typed free text (bucket name,
+ * failure reasons, finding titles, owners, corrective actions, audit conclusions, register
+ * entries) through a function first, so the renderer fuzz test can make all of it hostile.
  */
 final class Sample {
 
@@ -66,16 +71,25 @@ final class Sample {
   static final String HOSTILE_BUCKET = "<script>alert(\"x\")</script>&*bold*|pipe|";
   static final String HOSTILE_ARN = "arn:aws:s3:::" + HOSTILE_BUCKET;
 
+  /** Every free text of the organisation goes through this (identity by default). */
+  final UnaryOperator<String> text;
   final Clock clock = Clock.fixed(NOW);
   final InMemoryFindingRepository findingRepo = new InMemoryFindingRepository();
   final InMemoryRegisterRepository registers = new InMemoryRegisterRepository();
   final InMemoryAuditRepository audits = new InMemoryAuditRepository();
   final InMemoryMeasureRepository measures = new InMemoryMeasureRepository();
-  final List<CheckResult> results = results();
+  final List<CheckResult> results;
   final List<Finding> findings = new ArrayList<>();
   final List<CorrectiveAction> actions = new ArrayList<>();
 
   Sample() {
+    this(UnaryOperator.identity());
+  }
+
+  /** The same organisation with every free text passed through {@code text}. */
+  Sample(UnaryOperator<String> text) {
+    this.text = text;
+    this.results = results();
     findingsAndActions();
     auditProgramme();
     registers();
@@ -84,19 +98,20 @@ final class Sample {
 
   // ---- evidence
 
-  private static CheckResult result(String check, CheckStatus status, String account,
+  private CheckResult result(String check, CheckStatus status, String account,
       String region, String arn, String type, String reason, String... controls) {
     return new CheckResult("run-2026-11-30", CheckId.of(check), status, account, region, arn, type,
         java.util.Arrays.stream(controls).map(ControlId::parse).toList(),
         CheckIndex.bundled().check(check).orElseThrow().severity(),
         Instant.parse("2026-11-30T05:00:00Z"), Sha256.of(check + "|" + account + "|" + arn),
-        reason);
+        reason.isEmpty() ? reason : text.apply(reason));
   }
 
-  private static List<CheckResult> results() {
+  private List<CheckResult> results() {
     var out = new ArrayList<CheckResult>();
     out.add(result("s3_bucket_public_access_blocked", CheckStatus.FAIL, PROD, "eu-west-1",
-        HOSTILE_ARN, "AWS::S3::Bucket", "public access block is off: BlockPublicAcls=false",
+        "arn:aws:s3:::" + text.apply(HOSTILE_BUCKET), "AWS::S3::Bucket",
+        "public access block is off: BlockPublicAcls=false",
         "A.8.3", "A.8.12"));
     out.add(result("s3_bucket_public_access_blocked", CheckStatus.PASS, PROD, "eu-west-1",
         "arn:aws:s3:::acme-invoices", "AWS::S3::Bucket", "", "A.8.3", "A.8.12"));
@@ -146,10 +161,11 @@ final class Sample {
   private Finding finding(String id, FindingType type, FindingSource source, String title,
       Severity severity, List<ControlId> controls, List<ClauseId> clauses, CheckResult from,
       Instant raised, LocalDate due, FindingStatus status) {
-    return new Finding(FindingId.of(id), type, source, status, title, title + " (detail)",
+    var t = nonBlank(text.apply(title));
+    return new Finding(FindingId.of(id), type, source, status, t, t + " (detail)",
         severity, controls, clauses, from == null ? null : from.checkId(),
         from == null ? null : from.accountId(), from == null ? null : from.region(),
-        from == null ? null : from.resourceArn(), raised, due, "isms@acme.example",
+        from == null ? null : from.resourceArn(), raised, due, text.apply("isms@acme.example"),
         null, null, null, null, null, null, 0);
   }
 
@@ -201,8 +217,9 @@ final class Sample {
 
   private void action(String id, String finding, String description, String owner, String due,
       ActionStatus status) {
-    var a = new CorrectiveAction(id, FindingId.of(finding), description, owner,
-        LocalDate.parse(due), status, "no failing result for 30 days", null, null, 0);
+    var a = new CorrectiveAction(id, FindingId.of(finding), nonBlank(text.apply(description)),
+        nonBlank(text.apply(owner)), LocalDate.parse(due), status,
+        text.apply("no failing result for 30 days"), null, null, 0);
     actions.add(a);
     findingRepo.addAction(a, new HistoryEntry(NOW.minus(Duration.ofDays(10)), owner,
         HistoryEntry.Kind.ACTION_ADDED, null, null, List.of(), id, 0));
@@ -235,13 +252,15 @@ final class Sample {
     var done = audits.record("AUD-2026-11-A").orElseThrow();
     var at = Instant.parse("2026-11-05T15:00:00Z");
     var conclusions = new LinkedHashMap<String, ItemConclusion>();
-    conclusions.put("A.8.24", new ItemConclusion("A.8.24", Conclusion.CONFORMING, "keys rotated",
-        List.of("KMS key policy review 2026-10"), List.of(), null, "kim@acme.example", at));
+    conclusions.put("A.8.24", new ItemConclusion("A.8.24", Conclusion.CONFORMING,
+        text.apply("keys rotated"), List.of(text.apply("KMS key policy review 2026-10")),
+        List.of(), null, "kim@acme.example", at));
     conclusions.put("A.8.13", new ItemConclusion("A.8.13", Conclusion.MINOR_NONCONFORMITY,
-        "PITR off on sessions", List.of(), List.of(), FindingId.of("F-90"), "kim@acme.example",
-        at));
+        text.apply("PITR off on sessions"), List.of(), List.of(), FindingId.of("F-90"),
+        "kim@acme.example", at));
     audits.update(new AuditRecord(done.plan(), AuditStatus.COMPLETED, at.minusSeconds(14400),
-        "kim@acme.example", conclusions, at, "kim@acme.example", "one minor nonconformity",
+        "kim@acme.example", conclusions, at, "kim@acme.example",
+        text.apply("one minor nonconformity"),
         Sha256.of("audit report AUD-2026-11-A").hex(), null, null, null, done.version()));
   }
 
@@ -253,12 +272,40 @@ final class Sample {
             RegisterEvent.Kind.CREATED, List.copyOf(fields.keySet()), "", 1));
   }
 
-  private static Map<String, Object> fields(Object... keysAndValues) {
+  /** Register fields that hold typed free text (the others are codes, dates and numbers). */
+  private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("title", "effect",
+      "name", "requirements", "addressedBy", "summary", "asset", "threat", "vulnerability",
+      "owner", "description", "decision", "attendees");
+
+  private Map<String, Object> fields(Object... keysAndValues) {
     var m = new LinkedHashMap<String, Object>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
-      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+      var key = (String) keysAndValues[i];
+      m.put(key, free(key, keysAndValues[i + 1]));
     }
     return m;
+  }
+
+  /** {@code value} with the free texts under {@code key} (and in nested maps) passed through. */
+  private Object free(String key, Object value) {
+    if (value instanceof String s) {
+      return FREE_TEXT.contains(key) ? text.apply(s) : s;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(v -> free(key, v)).toList();
+    }
+    if (value instanceof Map<?, ?> map) {
+      // in key order: Map.of's order changes from one JVM to the next, and a fuzz case must
+      // draw its random texts in the same order every time
+      var out = new LinkedHashMap<String, Object>();
+      new TreeMap<>(map).forEach((k, v) -> out.put((String) k, free((String) k, v)));
+      return out;
+    }
+    return value;
+  }
+
+  private static String nonBlank(String s) {
+    return s.isBlank() ? "-" + s : s;
   }
 
   private void registers() {

@@ -162,6 +162,19 @@ public final class VigilFunction extends Construct {
   private final Function function;
   private final Alias alias;
 
+  /**
+   * JVM options of every function unless its environment sets its own: C1 only. A function's work
+   * is short and I/O bound, so C2's later peak speed never pays for its compile time; measured
+   * cold start with these options against the default in docs/performance.md ("Cold start").
+   */
+  public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+  private static Map<String, String> withJvmOptions(Map<String, String> environment) {
+    var merged = new LinkedHashMap<String, String>(environment);
+    merged.putIfAbsent("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+    return merged;
+  }
+
   public VigilFunction(Construct scope, String id, Props props) {
     super(scope, id);
     this.role = props.role() != null ? props.role() : Role.Builder.create(this, "Role")
@@ -187,7 +200,7 @@ public final class VigilFunction extends Construct {
         .loggingFormat(LoggingFormat.JSON)
         .tracing(Tracing.ACTIVE)
         .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-        .environment(props.environment());
+        .environment(withJvmOptions(props.environment()));
     if (props.functionName() != null) {
       builder.functionName(props.functionName());
     }

@@ -1,13 +1,12 @@
 package io.vigil.adapters.dynamodb;
 
+import io.vigil.adapters.dynamodb.internal.EventSequence;
 import io.vigil.adapters.dynamodb.internal.TableItem;
 import io.vigil.adapters.dynamodb.internal.Times;
 import io.vigil.domain.finding.FindingId;
 import io.vigil.domain.finding.FindingStatus;
 import io.vigil.domain.finding.HistoryEntry;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -24,9 +23,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 final class FindingEventItem extends TableItem {
 
   static final String TYPE = "FindingEvent";
-
-  private static final AtomicLong SEQUENCE =
-      new AtomicLong(ThreadLocalRandom.current().nextLong() >>> 1);
 
   static final StaticTableSchema<FindingEventItem> SCHEMA =
       StaticTableSchema.builder(FindingEventItem.class)
@@ -76,7 +72,7 @@ final class FindingEventItem extends TableItem {
     var item = new FindingEventItem();
     item.at = Times.format(entry.at());
     item.key(TYPE, Keys.finding(findingId.value()), Keys.event(item.at,
-        SEQUENCE.getAndIncrement() & Long.MAX_VALUE));
+        EventSequence.next()));
     item.findingId = findingId.value();
     item.actor = entry.actor();
     item.kind = entry.kind().name();

@@ -1,12 +1,11 @@
 package io.vigil.adapters.dynamodb;
 
+import io.vigil.adapters.dynamodb.internal.EventSequence;
 import io.vigil.adapters.dynamodb.internal.TableItem;
 import io.vigil.adapters.dynamodb.internal.Times;
 import io.vigil.domain.register.RegisterEvent;
 import io.vigil.domain.register.RegisterKind;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -23,9 +22,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 final class RegisterEventItem extends TableItem {
 
   static final String TYPE = "RegisterEvent";
-
-  private static final AtomicLong SEQUENCE =
-      new AtomicLong(ThreadLocalRandom.current().nextLong() >>> 1);
 
   static final StaticTableSchema<RegisterEventItem> SCHEMA =
       StaticTableSchema.builder(RegisterEventItem.class)
@@ -64,7 +60,7 @@ final class RegisterEventItem extends TableItem {
     var item = new RegisterEventItem();
     item.at = Times.format(event.at());
     item.key(TYPE, Keys.register(register), Keys.registerEvent(recordId, item.at,
-        SEQUENCE.getAndIncrement() & Long.MAX_VALUE));
+        EventSequence.next()));
     item.register = register.name();
     item.recordId = recordId;
     item.actor = event.actor();

@@ -12,8 +12,10 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
- * {@code PK=RUN#<runId>, SK=META}, type {@code Run}: a collection run, IN_PROGRESS once claimed,
- * COMPLETED with its summary; listed on GSI1 under {@code RUNS} by start time.
+ * {@code PK=RUN#<runId>, SK=META}, type {@code Run}: a collection run (or unit), IN_PROGRESS once
+ * claimed, with {@code claimedUntil} (epoch millis: the claiming invocation's deadline; absent on
+ * items written before claims had one, and once a failed attempt released its claim), COMPLETED
+ * with its summary (and no {@code claimedUntil}); listed on GSI1 under {@code RUNS} by start time.
  */
 final class RunItem extends TableItem {
 
@@ -21,6 +23,7 @@ final class RunItem extends TableItem {
   static final String STATUS = "status";
   static final String IN_PROGRESS = "IN_PROGRESS";
   static final String COMPLETED = "COMPLETED";
+  static final String CLAIMED_UNTIL = "claimedUntil";
 
   static final StaticTableSchema<RunItem> SCHEMA = StaticTableSchema.builder(RunItem.class)
       .newItemSupplier(RunItem::new)
@@ -29,6 +32,8 @@ final class RunItem extends TableItem {
           .getter(RunItem::getRunId).setter(RunItem::setRunId))
       .addAttribute(String.class, a -> a.name(STATUS)
           .getter(RunItem::getStatus).setter(RunItem::setStatus))
+      .addAttribute(Long.class, a -> a.name(CLAIMED_UNTIL)
+          .getter(RunItem::getClaimedUntil).setter(RunItem::setClaimedUntil))
       .addAttribute(String.class, a -> a.name("trigger")
           .getter(RunItem::getTrigger).setter(RunItem::setTrigger))
       .addAttribute(String.class, a -> a.name("startedAt")
@@ -47,6 +52,7 @@ final class RunItem extends TableItem {
 
   private String runId;
   private String status;
+  private Long claimedUntil;
   private String trigger;
   private String startedAt;
   private String completedAt;
@@ -55,10 +61,11 @@ final class RunItem extends TableItem {
   private Integer findingsOpened;
   private Integer evidenceObjects;
 
-  /** A freshly claimed run. */
-  static RunItem started(String runId, String trigger, Instant startedAt) {
+  /** A freshly claimed run, claimed until {@code claimedUntil} (null: released). */
+  static RunItem started(String runId, String trigger, Instant startedAt, Instant claimedUntil) {
     var item = base(runId, trigger, startedAt);
     item.status = IN_PROGRESS;
+    item.claimedUntil = claimedUntil == null ? null : claimedUntil.toEpochMilli();
     return item;
   }
 
@@ -123,6 +130,14 @@ final class RunItem extends TableItem {
 
   public void setStatus(String status) {
     this.status = status;
+  }
+
+  public Long getClaimedUntil() {
+    return claimedUntil;
+  }
+
+  public void setClaimedUntil(Long claimedUntil) {
+    this.claimedUntil = claimedUntil;
   }
 
   public String getTrigger() {

@@ -151,14 +151,16 @@ class VigilTableLayoutIT {
   void runsAreClaimedAsMetaItemsAndListedOnGsi1ByStartTime() {
     var runs = new DynamoDbRunRepository(aws.enhanced(), table.name());
     var runId = "run-" + TestData.unique();
-    runs.start(runId, "manual", TestData.T0);
+    runs.start(runId, "manual", TestData.T0, TestData.T0.plusSeconds(600));
     assertEquals("IN_PROGRESS", s(get("RUN#" + runId, "META"), "status"));
+    assertTrue(get("RUN#" + runId, "META").containsKey("claimedUntil"));
     runs.complete(new RunSummary(runId, "manual", TestData.T0, TestData.T0.plusSeconds(9), 1,
         Map.of(CheckStatus.PASS, 1), 0, 1));
 
     var meta = get("RUN#" + runId, "META");
     assertEquals("Run", s(meta, "type"));
     assertEquals("COMPLETED", s(meta, "status"));
+    assertFalse(meta.containsKey("claimedUntil"), "a completed run holds no claim");
     assertEquals("1", meta.get("counts").m().get("PASS").n());
     var listed = query(VigilTable.GSI1, VigilTable.GSI1_PK, "RUNS", null).stream()
         .filter(i -> s(i, "runId").equals(runId)).toList();

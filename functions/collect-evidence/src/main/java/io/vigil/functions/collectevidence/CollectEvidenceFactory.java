@@ -29,6 +29,7 @@ import io.vigil.domain.finding.FindingRepository;
 import io.vigil.domain.notification.DomainEventPublisher;
 import io.vigil.domain.time.Clock;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,12 +141,12 @@ public class CollectEvidenceFactory {
     var single = settings.fanOutQueueUrl();
     return new Dispatchers() {
       @Override
-      public UnitDispatcher forRun(ProgressListener progress) {
+      public UnitDispatcher forRun(ProgressListener progress, Instant claimedUntil) {
         if (!perGroup.isEmpty()) {
           return new SqsUnitDispatcher(sqs(), perGroup);
         }
         return single.<UnitDispatcher>map(url -> new SqsUnitDispatcher(sqs(), url))
-            .orElseGet(() -> inline(progress));
+            .orElseGet(() -> inline(progress, claimedUntil));
       }
 
       @Override
@@ -155,8 +156,9 @@ public class CollectEvidenceFactory {
       }
 
       @Override
-      public UnitDispatcher inline(ProgressListener progress) {
-        return new LocalUnitDispatcher(collection, settings.concurrency(), progress);
+      public UnitDispatcher inline(ProgressListener progress, Instant claimedUntil) {
+        return new LocalUnitDispatcher(collection, settings.concurrency(), progress,
+            claimedUntil);
       }
 
       private SqsClient sqs() {

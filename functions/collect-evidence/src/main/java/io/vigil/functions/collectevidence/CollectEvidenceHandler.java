@@ -2,6 +2,8 @@ package io.vigil.functions.collectevidence;
 
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import io.micronaut.json.JsonMapper;
+import io.vigil.aws.Priming;
 import io.vigil.checks.ServiceGroup;
 import io.vigil.domain.check.CheckId;
 import io.vigil.domain.check.ScanTarget;
@@ -10,6 +12,8 @@ import io.vigil.domain.collection.CollectionRequest;
 import io.vigil.domain.collection.CollectionService;
 import io.vigil.domain.collection.CollectionUnit;
 import io.vigil.domain.collection.ProgressListener;
+import io.vigil.domain.collection.RunInProgressException;
+import io.vigil.domain.collection.RunRepository;
 import io.vigil.domain.notification.DomainEventPublisher;
 import io.vigil.domain.notification.RunEvents;
 import jakarta.inject.Inject;
@@ -29,6 +33,17 @@ import org.slf4j.LoggerFactory;
  * {@link ServiceGroup}). A re-delivered event maps to the same run id and changes nothing; a
  * malformed event is refused before anything is written.
  *
+ * <p>The run (and each unit collected in-process) is claimed until this invocation's deadline
+ * ({@link InvocationDeadline}). A copy of the event that arrives while another invocation holds
+ * the claim fails with {@link RunInProgressException} before it writes, sends or publishes
+ * anything, so that EventBridge or Scheduler retries it: the retry finds the run completed (a
+ * duplicate, nothing sent) or, if the holder crashed, its claim passed (it takes the run over).
+ *
+ * <p>SnapStart: the handler registers a warm-up ({@link Priming}, {@link CollectEvidencePriming})
+ * that runs before the snapshot: it parses every event shape and reads one never-stored item of
+ * Vigil's table — no check, no write, no STS. Run ids and times are taken per invocation; the
+ * credentials the read resolves are dropped on restore ({@code AwsClientFactory}).
+ *
  * <p>Lambda handler string: {@code io.vigil.functions.collectevidence.CollectEvidenceHandler}.
  */
 public class CollectEvidenceHandler
@@ -41,13 +56,28 @@ public class CollectEvidenceHandler
   @Inject Dispatchers dispatchers;
   @Inject DomainEventPublisher events;
   @Inject VigilSettings settings;
+  @Inject RunRepository runs;
+  @Inject JsonMapper json;
+
+  /** Held here: the CRaC context may keep its resources only weakly. */
+  private final Priming priming;
 
   /** Used by the Lambda runtime. */
-  public CollectEvidenceHandler() {}
+  public CollectEvidenceHandler() {
+    priming = Priming.register("collect-evidence",
+        () -> CollectEvidencePriming.eventHandler(runs, json));
+  }
 
   /** Used by tests and the CLI to pass configuration (endpoint, table, bucket, regions). */
   public CollectEvidenceHandler(ApplicationContextBuilder builder) {
     super(builder);
+    priming = Priming.register("collect-evidence",
+        () -> CollectEvidencePriming.eventHandler(runs, json));
+  }
+
+  /** The SnapStart warm-up, for tests: {@link Priming#prime()} runs it now. */
+  Priming priming() {
+    return priming;
   }
 
   @Override
@@ -63,7 +93,11 @@ public class CollectEvidenceHandler
   /** A run's response together with every result collected in this process. */
   public record Collected(CollectionResponse response, CollectionService.RunOutcome outcome) {}
 
-  /** Runs and returns the results too (the CLI writes them out). */
+  /**
+   * Runs and returns the results too (the CLI writes them out).
+   *
+   * @throws RunInProgressException if another invocation is collecting the same run
+   */
   public Collected collect(Map<String, Object> event, ProgressListener progress) {
     var trigger = CollectionTrigger.parse(event);
     if (trigger.ignored() != null) {
@@ -86,8 +120,16 @@ public class CollectEvidenceHandler
         groups);
     LOG.info("collection run {} for {} target(s) x service groups {}, trigger: {}",
         request.runId(), targets.size(), groups, trigger.describe());
-    var dispatcher = change == null ? dispatchers.forRun(progress) : dispatchers.inline(progress);
-    var outcome = collection.run(request, dispatcher);
+    var claimedUntil = InvocationDeadline.of(getApplicationContext());
+    var dispatcher = change == null ? dispatchers.forRun(progress, claimedUntil)
+        : dispatchers.inline(progress, claimedUntil);
+    CollectionService.RunOutcome outcome;
+    try {
+      outcome = collection.run(request, dispatcher, claimedUntil);
+    } catch (RunInProgressException e) {
+      LOG.warn("run {} not collected: {}", request.runId(), e.getMessage());
+      throw e;
+    }
     // Finding Opened, Evidence Recovered, Run Completed; a failure to publish fails the
     // invocation (logged, retried by the trigger) rather than passing unnoticed
     events.publish(RunEvents.of(outcome));

@@ -3,6 +3,7 @@ package io.vigil.functions.collectevidence;
 import io.vigil.domain.collection.CollectionUnit;
 import io.vigil.domain.collection.ProgressListener;
 import io.vigil.domain.collection.UnitDispatcher;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,8 +13,11 @@ import java.util.List;
  */
 public interface Dispatchers {
 
-  /** The dispatcher of a scheduled run; {@code progress} receives the progress of in-process units. */
-  UnitDispatcher forRun(ProgressListener progress);
+  /**
+   * The dispatcher of a scheduled run; {@code progress} receives the progress of in-process units,
+   * which are claimed until {@code claimedUntil} (the invocation's deadline).
+   */
+  UnitDispatcher forRun(ProgressListener progress, Instant claimedUntil);
 
   /**
    * The service groups a scheduled run is split into: one unit per account × region × group.
@@ -26,7 +30,7 @@ public interface Dispatchers {
   /**
    * The dispatcher of a change-triggered run: always in-process, in the function that received the
    * event, with the checks of the groups it has (the infrastructure routes each event source to the
-   * function of its group).
+   * function of its group). Its units are claimed until {@code claimedUntil}.
    */
-  UnitDispatcher inline(ProgressListener progress);
+  UnitDispatcher inline(ProgressListener progress, Instant claimedUntil);
 }

@@ -11,6 +11,7 @@ import io.vigil.aws.AwsSettings;
 import io.vigil.domain.finding.Finding;
 import io.vigil.domain.finding.FindingRepository;
 import io.vigil.emulator.junit.AwsEmulator;
+import io.vigil.emulator.junit.Canaries;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,8 +83,8 @@ class CollectEvidenceHandlerIT {
     var props = new HashMap<String, Object>(extra);
     props.put("vigil.aws.endpoint-url", emulator.endpoint());
     props.put("vigil.aws.region", emulator.region());
-    props.put("vigil.aws.access-key-id", "test");
-    props.put("vigil.aws.secret-access-key", "test");
+    props.put("vigil.aws.access-key-id", Canaries.AWS_ACCESS_KEY_ID);
+    props.put("vigil.aws.secret-access-key", Canaries.AWS_SECRET_ACCESS_KEY);
     props.put("vigil.table-name", table);
     props.put("vigil.evidence-bucket", bucket);
     var handler = new CollectEvidenceHandler(ApplicationContext.builder().properties(props));

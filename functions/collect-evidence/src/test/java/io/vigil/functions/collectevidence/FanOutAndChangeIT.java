@@ -18,6 +18,7 @@ import io.vigil.domain.register.RegisterEvent;
 import io.vigil.domain.register.RegisterKind;
 import io.vigil.domain.register.RegisterRecord;
 import io.vigil.emulator.junit.AwsEmulator;
+import io.vigil.emulator.junit.Canaries;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import java.io.IOException;
 import java.time.Instant;
@@ -66,8 +67,8 @@ class FanOutAndChangeIT {
     var props = new HashMap<String, Object>();
     props.put("vigil.aws.endpoint-url", emulator.endpoint());
     props.put("vigil.aws.region", emulator.region());
-    props.put("vigil.aws.access-key-id", "test");
-    props.put("vigil.aws.secret-access-key", "test");
+    props.put("vigil.aws.access-key-id", Canaries.AWS_ACCESS_KEY_ID);
+    props.put("vigil.aws.secret-access-key", Canaries.AWS_SECRET_ACCESS_KEY);
     props.put("vigil.table-name", "it-" + name + "-" + SUFFIX);
     props.put("vigil.evidence-bucket", "it-evidence-" + name + "-" + SUFFIX);
     props.put("vigil.regions", emulator.region() + ",us-east-1");

@@ -16,6 +16,7 @@ import io.vigil.domain.collection.ResultRepository;
 import io.vigil.domain.collection.UnitMessage;
 import io.vigil.domain.evidence.CanonicalJson;
 import io.vigil.emulator.junit.AwsEmulator;
+import io.vigil.emulator.junit.Canaries;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -143,8 +144,8 @@ class LambdaPackagesIT {
     var props = new HashMap<String, Object>();
     props.put("vigil.aws.endpoint-url", emulator.endpoint());
     props.put("vigil.aws.region", emulator.region());
-    props.put("vigil.aws.access-key-id", "test");
-    props.put("vigil.aws.secret-access-key", "test");
+    props.put("vigil.aws.access-key-id", Canaries.AWS_ACCESS_KEY_ID);
+    props.put("vigil.aws.secret-access-key", Canaries.AWS_SECRET_ACCESS_KEY);
     props.put("vigil.table-name", table);
     props.put("vigil.evidence-bucket", bucket);
     props.put("vigil.collect.concurrency", "1");

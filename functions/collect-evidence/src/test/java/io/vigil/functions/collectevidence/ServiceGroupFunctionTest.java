@@ -8,6 +8,7 @@ import io.vigil.checks.ServiceGroup;
 import io.vigil.domain.collection.CollectionService;
 import io.vigil.domain.collection.EvidenceCollector;
 import io.vigil.domain.collection.ProgressListener;
+import io.vigil.emulator.junit.Canaries;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ class ServiceGroupFunctionTest {
     props.put("vigil.evidence-bucket", "bucket");
     props.put("vigil.aws.endpoint-url", "http://127.0.0.1:1");
     props.put("vigil.aws.region", "eu-west-1");
-    props.put("vigil.aws.access-key-id", "test");
-    props.put("vigil.aws.secret-access-key", "test");
+    props.put("vigil.aws.access-key-id", Canaries.AWS_ACCESS_KEY_ID);
+    props.put("vigil.aws.secret-access-key", Canaries.AWS_SECRET_ACCESS_KEY);
     if (groups != null) {
       props.put("vigil.collect.service-groups", groups);
     }

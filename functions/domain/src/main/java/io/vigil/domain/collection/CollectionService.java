@@ -9,6 +9,8 @@ import io.vigil.domain.finding.Finding;
 import io.vigil.domain.finding.FindingRepository;
 import io.vigil.domain.finding.FindingRepository.FailureOutcome;
 import io.vigil.domain.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -36,8 +38,21 @@ import java.util.TreeSet;
  * finding lifecycle of a unit is driven only by the results of the checks the unit evaluated (each
  * keyed by its subject: account, check, resource), so a unit of one group never moves, recovers or
  * closes a finding of another group's check.
+ *
+ * <p>Claims: a run, and each unit, is claimed until the deadline of the invocation that collects
+ * it ({@link RunRepository}). A copy of the trigger that arrives while another invocation holds
+ * the claim fails with {@link RunInProgressException} before it writes or sends anything, so that
+ * its trigger retries it; so two concurrent copies collect, record and announce a run once. A run
+ * or unit that fails gives its claim up at once (a retry need not wait for the deadline); one
+ * whose invocation crashed is claimed again once its deadline has passed.
  */
 public final class CollectionService {
+
+  /**
+   * How long a claim lasts when the caller has no invocation deadline (the CLI, tests): the
+   * longest a Lambda invocation runs.
+   */
+  public static final Duration DEFAULT_CLAIM = Duration.ofMinutes(15);
 
   /** What {@link #collectUnit} did. */
   public record UnitOutcome(
@@ -130,15 +145,39 @@ public final class CollectionService {
   }
 
   /**
-   * Starts a run: claims its id (a re-delivered trigger finds it completed and changes nothing),
-   * splits it into units and hands them to {@code dispatcher}.
+   * {@link #run(CollectionRequest, UnitDispatcher, Instant)} claiming for {@link #DEFAULT_CLAIM}.
    */
   public RunOutcome run(CollectionRequest request, UnitDispatcher dispatcher) {
+    return run(request, dispatcher, clock.now().plus(DEFAULT_CLAIM));
+  }
+
+  /**
+   * Starts a run: claims its id until {@code claimedUntil} (a re-delivered trigger finds it
+   * completed and changes nothing), splits it into units and hands them to {@code dispatcher}.
+   *
+   * @param claimedUntil the deadline of this invocation
+   * @throws RunInProgressException if another invocation holds the run's claim (nothing done)
+   */
+  public RunOutcome run(CollectionRequest request, UnitDispatcher dispatcher,
+      Instant claimedUntil) {
     var startedAt = clock.now();
-    var start = runs.start(request.runId(), request.trigger(), startedAt);
+    var start = runs.start(request.runId(), request.trigger(), startedAt, claimedUntil);
     if (start instanceof RunRepository.Start.AlreadyCompleted done) {
       return new RunOutcome(done.summary(), true, 0, List.of());
     }
+    if (start instanceof RunRepository.Start.Held held) {
+      throw new RunInProgressException(request.runId(), held.claimedUntil());
+    }
+    try {
+      return collectRun(request, dispatcher, startedAt);
+    } catch (RuntimeException e) {
+      release(request.runId(), claimedUntil, e);
+      throw e;
+    }
+  }
+
+  private RunOutcome collectRun(CollectionRequest request, UnitDispatcher dispatcher,
+      Instant startedAt) {
     var units = request.units();
     var dispatch = dispatcher.dispatch(units);
     var counts = new EnumMap<CheckStatus, Integer>(CheckStatus.class);
@@ -155,8 +194,23 @@ public final class CollectionService {
     return new RunOutcome(summary, false, dispatch.dispatched(), dispatch.completed());
   }
 
-  /** Collects and records one unit. Safe to call again for the same unit. */
+  /**
+   * {@link #collectUnit(CollectionUnit, ProgressListener, Instant)} claiming for
+   * {@link #DEFAULT_CLAIM}.
+   */
   public UnitOutcome collectUnit(CollectionUnit unit, ProgressListener progress) {
+    return collectUnit(unit, progress, clock.now().plus(DEFAULT_CLAIM));
+  }
+
+  /**
+   * Collects and records one unit, claimed until {@code claimedUntil}. Safe to call again for the
+   * same unit.
+   *
+   * @param claimedUntil the deadline of this invocation
+   * @throws RunInProgressException if another invocation holds the unit's claim (nothing done)
+   */
+  public UnitOutcome collectUnit(CollectionUnit unit, ProgressListener progress,
+      Instant claimedUntil) {
     var collector = collectors.get(unit.serviceGroup());
     if (collector == null) {
       // refused before the claim: nothing is written, the message is retried or dead-lettered
@@ -165,10 +219,33 @@ public final class CollectionService {
           + serviceGroups() + ")");
     }
     var startedAt = clock.now();
-    var start = runs.start(unit.unitId(), unit.trigger(), startedAt);
+    var start = runs.start(unit.unitId(), unit.trigger(), startedAt, claimedUntil);
     if (start instanceof RunRepository.Start.AlreadyCompleted done) {
       return new UnitOutcome(unit, done.summary(), true, List.of(), 0, List.of(), List.of());
     }
+    if (start instanceof RunRepository.Start.Held held) {
+      throw new RunInProgressException(unit.unitId(), held.claimedUntil());
+    }
+    try {
+      return collectClaimedUnit(unit, collector, progress, startedAt);
+    } catch (RuntimeException e) {
+      release(unit.unitId(), claimedUntil, e);
+      throw e;
+    }
+  }
+
+  /** Gives up a failed run's or unit's claim; a failure to do so is added to {@code failure}. */
+  private void release(String runId, Instant claimedUntil, RuntimeException failure) {
+    try {
+      runs.release(runId, claimedUntil);
+    } catch (RuntimeException e) {
+      // the claim then lasts until its deadline, as after a crash
+      failure.addSuppressed(e);
+    }
+  }
+
+  private UnitOutcome collectClaimedUnit(CollectionUnit unit, EvidenceCollector collector,
+      ProgressListener progress, Instant startedAt) {
     var evaluations = collector.collect(unit.target(), unit.runId(), startedAt, progress,
         unit.change(), unit.homeRegion());
 
@@ -239,6 +316,8 @@ public final class CollectionService {
 
   /** Convenience for callers that collect in this process: a bounded local thread pool. */
   public RunOutcome run(CollectionRequest request, int concurrency, ProgressListener progress) {
-    return run(request, new LocalUnitDispatcher(this, concurrency, progress));
+    var claimedUntil = clock.now().plus(DEFAULT_CLAIM);
+    return run(request, new LocalUnitDispatcher(this, concurrency, progress, claimedUntil),
+        claimedUntil);
   }
 }

@@ -1,5 +1,6 @@
 package io.vigil.domain.collection;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -16,14 +17,26 @@ public final class LocalUnitDispatcher implements UnitDispatcher {
   private final CollectionService service;
   private final int concurrency;
   private final ProgressListener progress;
+  private final Instant claimedUntil;
 
+  /** Claims each unit for {@link CollectionService#DEFAULT_CLAIM} from when it starts. */
   public LocalUnitDispatcher(CollectionService service, int concurrency, ProgressListener progress) {
+    this(service, concurrency, progress, null);
+  }
+
+  /**
+   * Claims each unit until {@code claimedUntil}, the deadline of the invocation that dispatches
+   * (null: {@link CollectionService#DEFAULT_CLAIM} from when the unit starts).
+   */
+  public LocalUnitDispatcher(CollectionService service, int concurrency, ProgressListener progress,
+      Instant claimedUntil) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
     }
     this.service = service;
     this.concurrency = concurrency;
     this.progress = progress;
+    this.claimedUntil = claimedUntil;
   }
 
   @Override
@@ -40,7 +53,9 @@ public final class LocalUnitDispatcher implements UnitDispatcher {
     try {
       var futures = new ArrayList<Future<CollectionService.UnitOutcome>>();
       for (var unit : units) {
-        futures.add(pool.submit(() -> service.collectUnit(unit, progress)));
+        futures.add(pool.submit(() -> claimedUntil == null
+            ? service.collectUnit(unit, progress)
+            : service.collectUnit(unit, progress, claimedUntil)));
       }
       var outcomes = new ArrayList<CollectionService.UnitOutcome>();
       var failures = new ArrayList<String>();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.domain.check.CheckStatus;
@@ -23,6 +24,7 @@ import io.vigil.domain.finding.FindingSource;
 import io.vigil.domain.finding.FindingStatus;
 import io.vigil.domain.finding.FindingType;
 import io.vigil.domain.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +140,63 @@ class CollectionServiceTest {
 
     assertTrue(again.duplicate());
     assertEquals(1, loader.loads());
+  }
+
+  @Test
+  void run_refusesACopy_whileAnotherInvocationHoldsTheRun_andDoesNothing() {
+    var loader = new TestEstate.Loader().with(new Bucket("bad", false, false));
+    var service = service(loader, false);
+    var deadline = T0.plus(Duration.ofMinutes(10));
+    runs.start("run-1", "test", T0, deadline);
+
+    var refused = assertThrows(RunInProgressException.class, () -> run(service, "run-1"));
+
+    assertEquals("run-1", refused.runId());
+    assertEquals(deadline, refused.claimedUntil());
+    assertEquals(0, loader.loads(), "AWS is not read");
+    assertEquals(0, results.writes());
+    assertEquals(0, vault.size());
+    assertEquals(0, ledgerStore.appends());
+    assertTrue(findings.findOpen().isEmpty());
+  }
+
+  @Test
+  void collectUnit_refusesALiveClaim_andTakesOverOnceItsDeadlineHasPassed() {
+    var loader = new TestEstate.Loader().with(new Bucket("bad", false, false));
+    var service = service(loader, false);
+    var unit = request("run-1").units().get(0);
+    // an invocation claimed the unit until T0 + 10 min and crashed
+    runs.start(unit.unitId(), "test", T0, T0.plus(Duration.ofMinutes(10)));
+
+    now.set(T0.plus(Duration.ofMinutes(10)));
+    assertThrows(RunInProgressException.class,
+        () -> service.collectUnit(unit, ProgressListener.SILENT, now.get().plusSeconds(600)));
+    assertEquals(0, loader.loads(), "refused up to and including the deadline");
+
+    now.set(T0.plus(Duration.ofMinutes(10)).plusMillis(1));
+    var outcome = service.collectUnit(unit, ProgressListener.SILENT, now.get().plusSeconds(600));
+
+    assertFalse(outcome.duplicate(), "taken over once the claim has passed");
+    assertEquals(1, loader.loads());
+    assertEquals(1, ledgerStore.appends());
+    assertEquals(2, findings.findOpen().size());
+  }
+
+  @Test
+  void run_releasesItsClaim_whenItFails_soThatARetryNeedNotWaitForTheDeadline() {
+    var loader = new TestEstate.Loader().with(new Bucket("bad", false, false));
+    var service = service(loader, false);
+    UnitDispatcher failing = units -> {
+      throw new IllegalStateException("queue unavailable");
+    };
+    assertThrows(IllegalStateException.class,
+        () -> service.run(request("run-1"), failing, T0.plus(Duration.ofMinutes(10))));
+
+    var retry = run(service, "run-1");
+
+    assertFalse(retry.duplicate());
+    assertEquals(1, loader.loads());
+    assertEquals(2, findings.findOpen().size());
   }
 
   @Test

@@ -30,6 +30,19 @@ public final class AwsEmulator {
     return REGION;
   }
 
+  /**
+   * The access key id to sign requests to the emulator with ({@link Canaries#AWS_ACCESS_KEY_ID}):
+   * the emulator accepts any credentials, the suite uses canaries that the log scan looks for.
+   */
+  public String accessKeyId() {
+    return Canaries.AWS_ACCESS_KEY_ID;
+  }
+
+  /** The secret access key that goes with {@link #accessKeyId()}: a canary, never to be logged. */
+  public String secretAccessKey() {
+    return Canaries.AWS_SECRET_ACCESS_KEY;
+  }
+
   /** True when the endpoint is the moto_server this JVM started (so it may be reset freely). */
   public boolean isEmbeddedMoto() {
     return embeddedMoto;

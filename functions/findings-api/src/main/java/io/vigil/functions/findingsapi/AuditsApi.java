@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
 
 /**
  * The audit records routes of the records API (clause 9.2.2), under {@code /audits}, on
- * {@link AuditService}. {@link FindingsApi} hands it every {@code /audits} path and turns what it
- * throws into problems: a step the audit's state does not allow is 409 with the audit's status
- * as {@code auditStatus} ({@code status} is the problem's HTTP status), a stale {@code If-Match}
- * 412. Every change names the version it read ({@code If-Match}, 428 without); repeating a change
- * that is already recorded answers the audit as it is and writes nothing.
+ * {@link AuditService}. It declares its routes in the API's {@link Router}; {@link FindingsApi}
+ * turns what they throw into problems: a step the audit's state does not allow is 409 with the
+ * audit's status as {@code auditStatus} ({@code status} is the problem's HTTP status), a stale
+ * {@code If-Match} 412. Every change names the version it read ({@code If-Match}, 428 without);
+ * repeating a change that is already recorded answers the audit as it is and writes nothing.
  *
  * <table>
  *   <caption>routes</caption>
@@ -72,64 +72,42 @@ final class AuditsApi {
     this.clock = Objects.requireNonNull(clock);
   }
 
-  /** Answers a request whose path is {@code /audits...}, split at its slashes. */
-  Map<String, Object> route(HttpApiRequest r, String[] segments) {
-    // "", "audits", id, "start"|"complete"|"cancel"|"report"|"conclusions", item
-    switch (segments.length) {
-      case 2 -> {
-        r.allow("GET");
-        return list(r, r.identify());
-      }
-      case 3 -> {
-        r.allow("GET");
-        var actor = r.identify();
-        return audit(service.get(auditId(segments[2]), actor));
-      }
-      case 4 -> {
-        var step = segments[3];
-        if (step.equals("report")) {
-          r.allow("GET");
-          var actor = r.identify();
-          return report(r, auditId(segments[2]), actor);
-        }
-        if (!Set.of("start", "complete", "cancel").contains(step)) {
-          throw r.noRoute();
-        }
-        r.allow("POST");
-        var actor = r.identify();
-        var id = auditId(segments[2]);
-        long version = r.ifMatch();
-        return audit(switch (step) {
-          case "start" -> {
-            var body = r.json(false);
-            if (body != null) {
-              Body.of(body, Set.of());
-            }
-            yield service.start(id, version, actor);
+  /** Declares the {@code /audits} routes. */
+  void routes(Router router) {
+    router.add("GET", "/audits", (r, actor, p) -> list(r, actor))
+        .add("GET", "/audits/{id}", (r, actor, p) -> audit(service.get(auditId(p.get("id")),
+            actor)))
+        .add("GET", "/audits/{id}/report",
+            (r, actor, p) -> report(r, auditId(p.get("id")), actor))
+        .add("POST", "/audits/{id}/start", (r, actor, p) -> {
+          var id = auditId(p.get("id"));
+          long version = r.ifMatch();
+          var body = r.json(false);
+          if (body != null) {
+            Body.of(body, Set.of());
           }
-          case "complete" -> {
-            var body = r.json(false);
-            var summary = body == null ? null
-                : Body.of(body, COMPLETE_FIELDS).string("summary", false);
-            yield service.complete(id, version, summary, actor);
-          }
-          default -> service.cancel(id, version,
-              Body.of(r.json(true), CANCEL_FIELDS).string("reason", true), actor);
+          return audit(service.start(id, version, actor));
+        })
+        .add("POST", "/audits/{id}/complete", (r, actor, p) -> {
+          var id = auditId(p.get("id"));
+          long version = r.ifMatch();
+          var body = r.json(false);
+          var summary = body == null ? null
+              : Body.of(body, COMPLETE_FIELDS).string("summary", false);
+          return audit(service.complete(id, version, summary, actor));
+        })
+        .add("POST", "/audits/{id}/cancel", (r, actor, p) -> {
+          var id = auditId(p.get("id"));
+          long version = r.ifMatch();
+          return audit(service.cancel(id, version,
+              Body.of(r.json(true), CANCEL_FIELDS).string("reason", true), actor));
+        })
+        .add("PUT", "/audits/{id}/conclusions/{item}", (r, actor, p) -> {
+          var id = auditId(p.get("id"));
+          var item = item(p.get("item"));
+          long version = r.ifMatch();
+          return audit(service.conclude(id, version, conclusion(r, item), actor));
         });
-      }
-      case 5 -> {
-        if (!segments[3].equals("conclusions")) {
-          throw r.noRoute();
-        }
-        r.allow("PUT");
-        var actor = r.identify();
-        var id = auditId(segments[2]);
-        var item = item(segments[4]);
-        long version = r.ifMatch();
-        return audit(service.conclude(id, version, conclusion(r, item), actor));
-      }
-      default -> throw r.noRoute();
-    }
   }
 
   private Map<String, Object> list(HttpApiRequest r, Actor actor) {

@@ -65,13 +65,19 @@ import org.slf4j.LoggerFactory;
  *       action's ETag required</td></tr>
  * </table>
  *
- * <p>Statuses: 400 malformed JSON, wrong type, unknown field, invalid id/enum/date, missing field
- * (the problem's {@code field} names it); 401 no identity; 403 not allowed; 404 unknown finding,
- * action, audit, register, record, SoA version or route; 405 wrong method; 409 move not allowed
- * now ({@code allowed} lists the next states), not in the audit's state ({@code auditStatus}), or
- * a record with that id exists; 412 stale If-Match; 413 body over 64 KB (an evidence file over
- * {@link RegisterService#MAX_ATTACHMENT_BYTES}); 415 body not JSON; 428 If-Match missing; 500
- * unexpected, with a correlation id and no internals.
+ * <p>Every route is declared once in the {@link Router}'s table. Every {@code POST} honours the
+ * {@code Idempotency-Key} header ({@link Idempotency}): a retry with the same key gets the first
+ * response again and writes nothing.
+ *
+ * <p>Statuses: 400 malformed JSON, wrong type, unknown field, invalid id/enum/date, missing field,
+ * malformed Idempotency-Key (the problem's {@code field} names it); 401 no identity; 403 not
+ * allowed; 404 unknown finding, action, audit, register, record, SoA version or route; 405 wrong
+ * method; 409 move not allowed now ({@code allowed} lists the next states), not in the audit's
+ * state ({@code auditStatus}), a record with that id exists, or the request with this
+ * Idempotency-Key is still in progress ({@code Retry-After}); 412 stale If-Match; 413 body over
+ * 64 KB (an evidence file over {@link RegisterService#MAX_ATTACHMENT_BYTES}); 415 body not JSON;
+ * 422 Idempotency-Key sent before with another body; 428 If-Match missing; 500 unexpected, with a
+ * correlation id and no internals.
  */
 public final class FindingsApi {
 
@@ -117,22 +123,23 @@ public final class FindingsApi {
   }
 
   private final FindingService service;
-  private final AuditsApi audits;
-  private final RegistersApi registers;
-  private final SoaApi soa;
+  private final Router router;
   private final Clock clock;
 
   /**
    * @param storesFiles whether an evidence vault is configured (evidence files attached to
    *     evidence tasks are stored there; without one only references are accepted)
+   * @param idempotencyKeys where the {@code Idempotency-Key}s of {@code POST}s are kept
    */
   public FindingsApi(FindingService service, AuditService audits, RegisterService registers,
-      SoaService soa, boolean storesFiles, Clock clock) {
+      SoaService soa, boolean storesFiles, IdempotencyStore idempotencyKeys, Clock clock) {
     this.service = Objects.requireNonNull(service);
-    this.audits = new AuditsApi(audits, clock);
-    this.registers = new RegistersApi(registers, storesFiles);
-    this.soa = new SoaApi(soa);
     this.clock = Objects.requireNonNull(clock);
+    this.router = new Router(new Idempotency(idempotencyKeys, clock));
+    routes(router);
+    new AuditsApi(audits, clock).routes(router);
+    new RegistersApi(registers, storesFiles).routes(router);
+    new SoaApi(soa).routes(router);
   }
 
   /** Answers one HTTP API event; never throws. */
@@ -143,37 +150,12 @@ public final class FindingsApi {
       var request = HttpApiRequest.of(event == null ? Map.of() : event);
       correlationId = request.requestId();
       path = request.path();
-      return route(request);
-    } catch (ApiProblem p) {
-      return Responses.problem(p.status(), p.slug(), p.title(), p.getMessage(), path, p.headers(),
-          p.field() == null ? Map.of() : Map.of("field", p.field()));
-    } catch (MissingFieldException e) {
-      return Responses.problem(400, "invalid-request", "Invalid request", e.getMessage(), path,
-          Map.of(), Map.of("field", e.field()));
-    } catch (AccessDeniedException e) {
-      return Responses.problem(403, "forbidden", "Forbidden", e.getMessage(), path, Map.of(),
-          Map.of());
-    } catch (NotFoundException e) {
-      return Responses.problem(404, "not-found", "Not found", e.getMessage(), path, Map.of(),
-          Map.of());
-    } catch (InvalidTransitionException e) {
-      var extra = new LinkedHashMap<String, Object>();
-      extra.put("allowed", e.allowed().stream().sorted().map(Enum::name).toList());
-      if (e.from() != null) {
-        extra.put("from", e.from().name());
-      }
-      if (e.to() != null) {
-        extra.put("to", e.to().name());
-      }
-      return Responses.problem(409, "invalid-transition", "Transition not allowed",
-          e.getMessage(), path, Map.of(), extra);
-    } catch (AuditStateException e) {
-      return Responses.problem(409, "audit-state", "Not allowed in the audit's state",
-          e.getMessage(), path, Map.of(), Map.of("auditStatus", e.status().name()));
-    } catch (ConcurrentModificationException e) {
-      return Responses.problem(412, "stale-version", "Precondition failed", e.getMessage(), path,
-          Map.of(), Map.of());
+      return router.dispatch(request);
     } catch (RuntimeException e) {
+      var refusal = refusal(e, path);
+      if (refusal != null) {
+        return refusal;
+      }
       var id = correlationId == null ? UUID.randomUUID().toString() : correlationId;
       LOG.error("request {} failed (correlation id {})", path, id, e);
       return Responses.problem(500, "internal-error", "Internal error", "The request could not be"
@@ -182,69 +164,77 @@ public final class FindingsApi {
     }
   }
 
-  private Map<String, Object> route(HttpApiRequest r) {
-    var segments = r.path().replaceAll("/+$", "").split("/");
-    if (segments.length >= 2 && segments[0].isEmpty()) {
-      switch (segments[1]) {
-        case "audits" -> {
-          return audits.route(r, segments);
-        }
-        case "registers" -> {
-          return registers.route(r, segments);
-        }
-        case "soa" -> {
-          return soa.route(r, segments);
-        }
-        default -> {
-          // findings, or no route
-        }
-      }
+  /**
+   * True when {@code e} is a refusal the API answers with a 4xx problem: thrown before anything
+   * is written (validation, access, state, version); false for an unexpected failure (500).
+   */
+  static boolean isRefusal(RuntimeException e) {
+    return refusal(e, null) != null;
+  }
+
+  /** The problem answering refusal {@code e}; null when {@code e} is not a refusal. */
+  private static Map<String, Object> refusal(RuntimeException e, String path) {
+    if (e instanceof ApiProblem p) {
+      return Responses.problem(p.status(), p.slug(), p.title(), p.getMessage(), path, p.headers(),
+          p.field() == null ? Map.of() : Map.of("field", p.field()));
     }
-    // "", "findings", id, "actions"|"history", actionId
-    if (segments.length < 2 || !segments[0].isEmpty() || !segments[1].equals("findings")
-        || segments.length > 5) {
-      throw r.noRoute();
+    if (e instanceof MissingFieldException m) {
+      return Responses.problem(400, "invalid-request", "Invalid request", m.getMessage(), path,
+          Map.of(), Map.of("field", m.field()));
     }
-    String m = r.method();
-    switch (segments.length) {
-      case 2 -> {
-        r.allow("GET", "POST");
-        var actor = r.identify();
-        return m.equals("POST") ? create(r, actor) : list(r, actor);
-      }
-      case 3 -> {
-        r.allow("GET", "PATCH");
-        var actor = r.identify();
-        var id = findingId(segments[2]);
-        return m.equals("GET") ? get(id, actor) : change(r, id, actor);
-      }
-      case 4 -> {
-        if (segments[3].equals("history")) {
-          r.allow("GET");
-          var actor = r.identify();
-          return history(findingId(segments[2]), actor);
-        }
-        if (segments[3].equals("actions")) {
-          r.allow("POST");
-          var actor = r.identify();
-          return addAction(r, findingId(segments[2]), actor);
-        }
-        throw r.noRoute();
-      }
-      default -> {
-        if (!segments[3].equals("actions")) {
-          throw r.noRoute();
-        }
-        r.allow("PATCH");
-        var actor = r.identify();
-        var id = findingId(segments[2]);
-        var actionId = segments[4];
-        if (!ACTION_ID.matcher(actionId).matches()) {
-          throw ApiProblem.invalid("actionId", "'" + actionId + "' is not an action id (A-...)");
-        }
-        return updateAction(r, id, actionId, actor);
-      }
+    if (e instanceof AccessDeniedException) {
+      return Responses.problem(403, "forbidden", "Forbidden", e.getMessage(), path, Map.of(),
+          Map.of());
     }
+    if (e instanceof NotFoundException) {
+      return Responses.problem(404, "not-found", "Not found", e.getMessage(), path, Map.of(),
+          Map.of());
+    }
+    if (e instanceof InvalidTransitionException t) {
+      var extra = new LinkedHashMap<String, Object>();
+      extra.put("allowed", t.allowed().stream().sorted().map(Enum::name).toList());
+      if (t.from() != null) {
+        extra.put("from", t.from().name());
+      }
+      if (t.to() != null) {
+        extra.put("to", t.to().name());
+      }
+      return Responses.problem(409, "invalid-transition", "Transition not allowed",
+          t.getMessage(), path, Map.of(), extra);
+    }
+    if (e instanceof AuditStateException a) {
+      return Responses.problem(409, "audit-state", "Not allowed in the audit's state",
+          a.getMessage(), path, Map.of(), Map.of("auditStatus", a.status().name()));
+    }
+    if (e instanceof ConcurrentModificationException) {
+      return Responses.problem(412, "stale-version", "Precondition failed", e.getMessage(), path,
+          Map.of(), Map.of());
+    }
+    return null;
+  }
+
+  /** Every route the API serves, in declaration order (the tests' list of routes). */
+  List<Router.Route> routes() {
+    return router.routes();
+  }
+
+  private void routes(Router router) {
+    router.add("GET", "/findings", (r, actor, p) -> list(r, actor))
+        .add("POST", "/findings", (r, actor, p) -> create(r, actor))
+        .add("GET", "/findings/{id}", (r, actor, p) -> get(findingId(p.get("id")), actor))
+        .add("PATCH", "/findings/{id}", (r, actor, p) -> change(r, findingId(p.get("id")), actor))
+        .add("GET", "/findings/{id}/history",
+            (r, actor, p) -> history(findingId(p.get("id")), actor))
+        .add("POST", "/findings/{id}/actions",
+            (r, actor, p) -> addAction(r, findingId(p.get("id")), actor))
+        .add("PATCH", "/findings/{id}/actions/{actionId}", (r, actor, p) -> {
+          var id = findingId(p.get("id"));
+          var actionId = p.get("actionId");
+          if (!ACTION_ID.matcher(actionId).matches()) {
+            throw ApiProblem.invalid("actionId", "'" + actionId + "' is not an action id (A-...)");
+          }
+          return updateAction(r, id, actionId, actor);
+        });
   }
 
   // ---- routes

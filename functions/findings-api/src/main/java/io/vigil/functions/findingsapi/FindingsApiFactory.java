@@ -31,11 +31,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Composition root of findings-api: the only place that knows which adapter implements which
- * port (findings, audit records, register records, SoA versions and check results in DynamoDB,
- * events on EventBridge, audit reports, manual evidence files and approved SoA versions in the S3
- * evidence vault when {@code vigil.evidence-bucket} is set). SDK clients are
- * built by {@link AwsClientFactory}; the EventBridge client only when the sweep first publishes,
- * the S3 client only when an audit's report is first stored.
+ * port (findings, audit records, register records, SoA versions, check results and the API's
+ * idempotency keys in DynamoDB, events on EventBridge, audit reports, manual evidence files and
+ * approved SoA versions in the S3 evidence vault when {@code vigil.evidence-bucket} is set). SDK
+ * clients are built by {@link AwsClientFactory}; the EventBridge client only when the sweep first
+ * publishes, the S3 client only when an audit's report is first stored.
  *
  * <p>Everything is wired here in code and exposed as one {@link FindingsApiComponents} bean rather
  * than as beans of shared types ({@code AwsClientFactory}, {@code DynamoDbClient},
@@ -78,8 +78,10 @@ public class FindingsApiFactory {
           ids);
       var soa = new SoaService(registerRepository, repository, results, checks, vault, ledger,
           clock);
+      var idempotencyKeys = new DynamoDbIdempotencyStore(dynamo, settings.tableName());
       return new FindingsApiComponents(new FindingsApi(service, audits, registers, soa,
-          vault.isPresent(), clock), service, registers, soa, publisher, clients);
+          vault.isPresent(), idempotencyKeys, clock), service, registers, soa, publisher,
+          clients);
     } catch (RuntimeException e) {
       clients.close();
       throw e;

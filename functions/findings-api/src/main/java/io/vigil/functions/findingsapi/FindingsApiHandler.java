@@ -2,6 +2,7 @@ package io.vigil.functions.findingsapi;
 
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
+import io.vigil.aws.Priming;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -24,6 +25,10 @@ import org.slf4j.LoggerFactory;
  *
  * Anything else is refused with an {@link IllegalArgumentException} (a failed invocation).
  *
+ * <p>SnapStart: each constructor registers the {@link WarmUp} as a {@link Priming} run before the
+ * snapshot is taken (harmless reads of Vigil's table only). Nothing per invocation is kept in a
+ * field: the clock, ids and credentials are obtained when a request needs them.
+ *
  * <p>Lambda handler string: {@code io.vigil.functions.findingsapi.FindingsApiHandler}.
  */
 public class FindingsApiHandler
@@ -33,12 +38,27 @@ public class FindingsApiHandler
 
   @Inject FindingsApiComponents components;
 
+  /** Held so that the CRaC context, which may hold resources weakly, keeps it. */
+  private final Priming priming;
+
   /** Used by the Lambda runtime. */
-  public FindingsApiHandler() {}
+  public FindingsApiHandler() {
+    this.priming = Priming.register("findings-api", this::warmUp);
+  }
 
   /** Used by tests and the CLI to pass configuration (endpoint, table, event bus). */
   public FindingsApiHandler(ApplicationContextBuilder builder) {
     super(builder);
+    this.priming = Priming.register("findings-api", this::warmUp);
+  }
+
+  /** The SnapStart warm-up ({@link WarmUp}), for tests: {@code prime()} runs it now. */
+  Priming priming() {
+    return priming;
+  }
+
+  private void warmUp() {
+    WarmUp.run(components.api());
   }
 
   @Override

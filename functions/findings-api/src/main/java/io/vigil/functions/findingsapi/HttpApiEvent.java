@@ -60,6 +60,16 @@ public final class HttpApiEvent {
     return this;
   }
 
+  /** The request's method, upper case. */
+  public String method() {
+    return method;
+  }
+
+  /** The value of header {@code name} (any case), or null. */
+  public String header(String name) {
+    return headers.get(name.toLowerCase(Locale.ROOT));
+  }
+
   public HttpApiEvent query(String name, String value) {
     if (value != null) {
       query.put(name, value);

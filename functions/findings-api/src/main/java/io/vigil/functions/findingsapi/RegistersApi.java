@@ -21,12 +21,12 @@ import java.util.stream.Collectors;
 
 /**
  * The ISMS register routes of the records API (clauses 4–7, the SoA decisions), under
- * {@code /registers}, on {@link RegisterService}. {@link FindingsApi} hands it every
- * {@code /registers} path and turns what it throws into problems. Records are read by every role
- * and created and edited by the ISMS manager; a risk's owner approves its treatment and accepts its
- * residual risk; an evidence task's owner (or the ISMS manager) attaches its evidence. Every change
- * names the version it read ({@code If-Match}, 428 without, 412 when stale); a field the register
- * does not have is refused naming it, and nothing is written.
+ * {@code /registers}, on {@link RegisterService}. It declares its routes in the API's
+ * {@link Router}; {@link FindingsApi} turns what they throw into problems. Records are read by
+ * every role and created and edited by the ISMS manager; a risk's owner approves its treatment and
+ * accepts its residual risk; an evidence task's owner (or the ISMS manager) attaches its evidence.
+ * Every change names the version it read ({@code If-Match}, 428 without, 412 when stale); a field
+ * the register does not have is refused naming it, and nothing is written.
  *
  * <table>
  *   <caption>routes</caption>
@@ -73,70 +73,58 @@ final class RegistersApi {
     this.storesFiles = storesFiles;
   }
 
-  /** Answers a request whose path is {@code /registers...}, split at its slashes. */
-  Map<String, Object> route(HttpApiRequest r, String[] segments) {
-    // "", "registers", kind, id, "history"|"approve-treatment"|"accept-residual"|"attachments"
-    switch (segments.length) {
-      case 2 -> {
-        r.allow("GET");
-        var actor = r.identify();
-        if (actor.roles().isEmpty()) {
-          throw new AccessDeniedException(actor.label() + " has no Vigil role and may not read"
-              + " the registers");
-        }
-        r.allowParams(Set.of());
-        var body = new LinkedHashMap<String, Object>();
-        body.put("items", Arrays.stream(RegisterKind.values())
-            .map(Representations::registerKind).toList());
-        return Responses.json(200, body, Map.of());
-      }
-      case 3 -> {
-        r.allow("GET", "POST");
-        var actor = r.identify();
-        var kind = kind(segments[2]);
-        return r.method().equals("GET") ? list(r, kind, actor) : create(r, kind, actor);
-      }
-      case 4 -> {
-        r.allow("GET", "PATCH");
-        var actor = r.identify();
-        var kind = kind(segments[2]);
-        var id = recordId(kind, segments[3]);
-        return r.method().equals("GET") ? get(kind, id, actor) : update(r, kind, id, actor);
-      }
-      case 5 -> {
-        return step(r, segments);
-      }
-      default -> throw r.noRoute();
-    }
+  /** Declares the {@code /registers} routes. */
+  void routes(Router router) {
+    router.add("GET", "/registers", (r, actor, p) -> kinds(r, actor))
+        .add("GET", "/registers/{kind}", (r, actor, p) -> list(r, kind(p.get("kind")), actor))
+        .add("POST", "/registers/{kind}", (r, actor, p) -> create(r, kind(p.get("kind")), actor))
+        .add("GET", "/registers/{kind}/{id}", (r, actor, p) -> {
+          var kind = kind(p.get("kind"));
+          return get(kind, recordId(kind, p.get("id")), actor);
+        })
+        .add("PATCH", "/registers/{kind}/{id}", (r, actor, p) -> {
+          var kind = kind(p.get("kind"));
+          return update(r, kind, recordId(kind, p.get("id")), actor);
+        })
+        .add("GET", "/registers/{kind}/{id}/history", (r, actor, p) -> {
+          var kind = kind(p.get("kind"));
+          return history(kind, recordId(kind, p.get("id")), actor);
+        })
+        .add("POST", "/registers/" + RegisterKind.RISK.path() + "/{id}/approve-treatment",
+            (r, actor, p) -> approval(r, p.get("id"), true, actor))
+        .add("POST", "/registers/" + RegisterKind.RISK.path() + "/{id}/accept-residual",
+            (r, actor, p) -> approval(r, p.get("id"), false, actor))
+        .add("POST", "/registers/" + RegisterKind.EVIDENCE_TASK.path() + "/{id}/attachments",
+            (r, actor, p) -> {
+              var id = recordId(RegisterKind.EVIDENCE_TASK, p.get("id"));
+              long version = r.ifMatch();
+              return attach(r, id, version, actor);
+            });
   }
 
-  private Map<String, Object> step(HttpApiRequest r, String[] segments) {
-    var step = segments[4];
-    var risks = RegisterKind.RISK.path().equals(segments[2]);
-    var tasks = RegisterKind.EVIDENCE_TASK.path().equals(segments[2]);
-    if (step.equals("history")) {
-      r.allow("GET");
-      var actor = r.identify();
-      var kind = kind(segments[2]);
-      return history(kind, recordId(kind, segments[3]), actor);
+  /** The registers there are (every role reads them). */
+  private static Map<String, Object> kinds(HttpApiRequest r, Actor actor) {
+    if (actor.roles().isEmpty()) {
+      throw new AccessDeniedException(actor.label() + " has no Vigil role and may not read the"
+          + " registers");
     }
-    boolean approval = step.equals("approve-treatment") || step.equals("accept-residual");
-    if (!(approval && risks) && !(step.equals("attachments") && tasks)) {
-      throw r.noRoute();
-    }
-    r.allow("POST");
-    var actor = r.identify();
-    var kind = approval ? RegisterKind.RISK : RegisterKind.EVIDENCE_TASK;
-    var id = recordId(kind, segments[3]);
+    r.allowParams(Set.of());
+    var body = new LinkedHashMap<String, Object>();
+    body.put("items", Arrays.stream(RegisterKind.values()).map(Representations::registerKind)
+        .toList());
+    return Responses.json(200, body, Map.of());
+  }
+
+  /** A risk owner's approval of the treatment ({@code treatment}) or of the residual risk. */
+  private Map<String, Object> approval(HttpApiRequest r, String riskId, boolean treatment,
+      Actor actor) {
+    var id = recordId(RegisterKind.RISK, riskId);
     long version = r.ifMatch();
-    if (!approval) {
-      return attach(r, id, version, actor);
-    }
     var body = r.json(false);
     if (body != null) {
       Body.of(body, Set.of());
     }
-    var view = step.equals("approve-treatment") ? service.approveTreatment(id, version, actor)
+    var view = treatment ? service.approveTreatment(id, version, actor)
         : service.acceptResidual(id, version, actor);
     return record(200, view, Map.of());
   }

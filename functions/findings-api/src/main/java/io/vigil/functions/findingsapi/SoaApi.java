@@ -51,43 +51,26 @@ final class SoaApi {
     this.service = Objects.requireNonNull(service);
   }
 
-  /** Answers a request whose path is {@code /soa...}, split at its slashes. */
-  Map<String, Object> route(HttpApiRequest r, String[] segments) {
-    // "", "soa", "approvals"|"versions", n
-    switch (segments.length) {
-      case 2 -> {
-        r.allow("GET");
-        var actor = r.identify();
-        r.allowParams(FORMAT_PARAMS);
-        var format = format(r);
-        return render(service.generate(actor), format);
-      }
-      case 3 -> {
-        if (segments[2].equals("approvals")) {
-          r.allow("POST");
-          return approve(r, r.identify());
-        }
-        if (segments[2].equals("versions")) {
-          r.allow("GET");
-          var actor = r.identify();
+  /** Declares the {@code /soa} routes. */
+  void routes(Router router) {
+    router.add("GET", "/soa", (r, actor, p) -> current(r, actor))
+        .add("POST", "/soa/approvals", (r, actor, p) -> approve(r, actor))
+        .add("GET", "/soa/versions", (r, actor, p) -> {
           r.allowParams(Set.of());
           return versions(actor);
-        }
-        throw r.noRoute();
-      }
-      case 4 -> {
-        if (!segments[2].equals("versions")) {
-          throw r.noRoute();
-        }
-        r.allow("GET");
-        var actor = r.identify();
-        int number = number(segments[3]);
-        r.allowParams(FORMAT_PARAMS);
-        var format = format(r);
-        return render(service.version(number, actor), format);
-      }
-      default -> throw r.noRoute();
-    }
+        })
+        .add("GET", "/soa/versions/{number}", (r, actor, p) -> {
+          int number = number(p.get("number"));
+          r.allowParams(FORMAT_PARAMS);
+          var format = format(r);
+          return render(service.version(number, actor), format);
+        });
+  }
+
+  private Map<String, Object> current(HttpApiRequest r, Actor actor) {
+    r.allowParams(FORMAT_PARAMS);
+    var format = format(r);
+    return render(service.generate(actor), format);
   }
 
   private Map<String, Object> approve(HttpApiRequest r, Actor actor) {

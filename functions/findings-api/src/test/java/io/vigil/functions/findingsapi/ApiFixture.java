@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The router over the domain's in-memory repositories (findings, audits, registers, check
- * results, evidence vault) with the bundled check index, a settable clock and readable ids.
+ * results, evidence vault) and idempotency keys, with the bundled check index, a settable clock
+ * and readable ids.
  */
 final class ApiFixture {
 
@@ -56,6 +57,7 @@ final class ApiFixture {
   final InMemoryResultRepository results = new InMemoryResultRepository();
   final InMemoryRegisterRepository registerRepo = new InMemoryRegisterRepository();
   final InMemoryEvidenceVault vault = new InMemoryEvidenceVault();
+  final InMemoryIdempotencyStore idempotencyKeys = new InMemoryIdempotencyStore();
   final AtomicReference<Instant> now =
       new AtomicReference<>(Instant.parse("2026-11-28T09:00:00Z"));
   FindingService findings;
@@ -80,7 +82,7 @@ final class ApiFixture {
     soa = new SoaService(registerRepo, repo, results, checks, Optional.of(vault), now::get);
     return new FindingsApi(findings, new AuditService(audits, findings,
         new CheckResultsEvidence(results, checks), Optional.of(vault), now::get),
-        registers, soa, true, now::get);
+        registers, soa, true, idempotencyKeys, now::get);
   }
 
   Response call(Map<String, Object> event) {

@@ -482,7 +482,8 @@ class FindingsApiTest {
         }, fx.now::get, () -> "x");
     var broken = new FindingsApi(findings, new io.vigil.domain.audit.AuditService(
         fx.audits, findings, io.vigil.domain.audit.AuditEvidence.none(),
-        java.util.Optional.empty(), fx.now::get), fx.registers, fx.soa, true, fx.now::get);
+        java.util.Optional.empty(), fx.now::get), fx.registers, fx.soa, true, fx.idempotencyKeys,
+        fx.now::get);
     var event = req("GET", "/findings/F-1", "viewer", VIEWER).toMap();
     var out = broken.handle(event);
     assertEquals(500, out.get("statusCode"));

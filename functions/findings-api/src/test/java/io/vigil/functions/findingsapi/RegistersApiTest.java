@@ -495,7 +495,7 @@ class RegistersApiTest {
         java.util.OptionalDouble.empty(), Optional.empty(), fx.now::get, () -> "nv1");
     var api = new FindingsApi(findings, new io.vigil.domain.audit.AuditService(fx.audits,
         findings, io.vigil.domain.audit.AuditEvidence.none(), Optional.empty(), fx.now::get),
-        registers, fx.soa, false, fx.now::get);
+        registers, fx.soa, false, fx.idempotencyKeys, fx.now::get);
     var id = task("2026-12-10");
     var file = ApiFixture.decode(api.handle(req("POST", "/registers/evidence-tasks/" + id
         + "/attachments", "ops", OWNER).header("if-match", "\"1\"")

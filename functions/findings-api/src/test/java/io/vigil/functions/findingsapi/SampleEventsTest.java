@@ -26,6 +26,9 @@ class SampleEventsTest {
 
   static {
     SEQUENCE.put("create-finding", 201);
+    // the same POST again with its Idempotency-Key: the first response, nothing raised twice
+    SEQUENCE.put("create-finding-retried", 201);
+    SEQUENCE.put("create-finding-key-reused", 422);
     SEQUENCE.put("get-finding", 200);
     SEQUENCE.put("list-open-findings", 200);
     SEQUENCE.put("invalid-transition", 409);

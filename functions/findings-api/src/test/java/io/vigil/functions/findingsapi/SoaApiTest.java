@@ -167,7 +167,7 @@ class SoaApiTest {
         fx.findings, io.vigil.domain.audit.AuditEvidence.none(), java.util.Optional.empty(),
         fx.now::get), fx.registers, new io.vigil.domain.register.SoaService(tampered, fx.repo,
         fx.results, io.vigil.domain.check.CheckIndex.bundled(), java.util.Optional.empty(),
-        fx.now::get), true, fx.now::get);
+        fx.now::get), true, fx.idempotencyKeys, fx.now::get);
     var r = ApiFixture.decode(api.handle(req("GET", "/soa/versions/1", "viewer", VIEWER)
         .toMap())).expect(500);
     assertFalse(String.valueOf(r.get("detail")).contains("Cloud"), r.body().toString());

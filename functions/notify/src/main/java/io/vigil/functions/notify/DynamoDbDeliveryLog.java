@@ -2,22 +2,30 @@ package io.vigil.functions.notify;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * {@link DeliveryLog} in the Vigil table: item {@code PK=NOTIFY#<eventId>, SK=<target>} with
- * {@code status} (IN_PROGRESS, SENT, DEAD_LETTERED), {@code claimedAt} (epoch millis),
- * {@code attempts} and {@code expiresAt} (epoch seconds; the table's TTL attribute). The claim is a
- * conditional put: absent, or IN_PROGRESS and older than the stale limit.
+ * {@code status} (IN_PROGRESS, SENT, DEAD_LETTERED), {@code claimedAt} and {@code leaseUntil}
+ * (epoch millis), {@code attempts} and {@code expiresAt} (epoch seconds; the table's TTL
+ * attribute). The claim is a conditional put: absent, or IN_PROGRESS with its lease passed (an
+ * item written before leases existed has none: it counts as passed once {@code claimedAt} is older
+ * than the stale limit). When the put is refused the stored status, returned with the refusal,
+ * tells a finished delivery from one in progress.
  */
 public final class DynamoDbDeliveryLog implements DeliveryLog {
 
   static final String IN_PROGRESS = "IN_PROGRESS";
   static final String SENT = "SENT";
   static final String DEAD_LETTERED = "DEAD_LETTERED";
+
+  /** The key {@link #prime()} reads: no delivery is ever stored under it. */
+  static final String PRIMING_KEY = "PRIMING#";
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -39,21 +47,28 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
   }
 
   @Override
-  public Claim claim(String eventId, String target) {
+  public Claim claim(String eventId, String target, Instant leaseUntil) {
     long now = clock.millis();
     try {
       dynamo.putItem(b -> b.tableName(table)
           .item(Map.of(
               "PK", s(pk(eventId)), "SK", s(target), "type", s("NotifyDelivery"),
-              "status", s(IN_PROGRESS), "claimedAt", n(now), "attempts", n(0),
+              "status", s(IN_PROGRESS), "claimedAt", n(now),
+              "leaseUntil", n(leaseUntil.toEpochMilli()), "attempts", n(0),
               "expiresAt", n(now / 1000 + ttl.toSeconds())))
-          .conditionExpression("attribute_not_exists(PK) OR (#s = :inProgress AND claimedAt < :stale)")
+          .conditionExpression("attribute_not_exists(PK) OR (#s = :inProgress AND"
+              + " (leaseUntil < :now OR (attribute_not_exists(leaseUntil)"
+              + " AND claimedAt < :stale)))")
           .expressionAttributeNames(Map.of("#s", "status"))
-          .expressionAttributeValues(Map.of(":inProgress", s(IN_PROGRESS),
-              ":stale", n(now - stale.toMillis()))));
+          .expressionAttributeValues(Map.of(":inProgress", s(IN_PROGRESS), ":now", n(now),
+              ":stale", n(now - stale.toMillis())))
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
       return Claim.CLAIMED;
     } catch (ConditionalCheckFailedException e) {
-      return Claim.DUPLICATE;
+      var status = e.hasItem() && e.item().containsKey("status") ? e.item().get("status").s()
+          : null;
+      return SENT.equals(status) || DEAD_LETTERED.equals(status) ? Claim.DUPLICATE
+          : Claim.IN_PROGRESS;
     }
   }
 
@@ -80,6 +95,12 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
   public void release(String eventId, String target) {
     dynamo.deleteItem(b -> b.tableName(table)
         .key(Map.of("PK", s(pk(eventId)), "SK", s(target))));
+  }
+
+  @Override
+  public void prime() {
+    dynamo.getItem(b -> b.tableName(table)
+        .key(Map.of("PK", s(PRIMING_KEY), "SK", s(PRIMING_KEY))));
   }
 
   private static AttributeValue s(String v) {

@@ -1,5 +1,8 @@
 package io.vigil.functions.notify;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +14,13 @@ import org.slf4j.LoggerFactory;
  * The notify use case, free of Micronaut: routes an event to its targets, and delivers each once
  * (claim in the {@link DeliveryLog}, send with {@link Retrier}, mark SENT), dead-lettering what
  * finally fails. Without a dead-letter queue it throws after trying every target.
+ *
+ * <p>Delivery is at least once, never silently dropped: the claim is taken before sending and
+ * lasts until the invocation's deadline; a failed send releases it; a target whose claim another
+ * invocation holds makes this invocation fail (after the other targets) so that Lambda retries
+ * the event — by then the holder has marked it SENT (the retry reports DUPLICATE), or the holder
+ * crashed and its lease has passed (the retry sends). The price is a possible second message when
+ * an invocation dies after the send and before marking it SENT.
  */
 public final class Notifier {
 
@@ -22,19 +32,39 @@ public final class Notifier {
   private final DeliveryLog log;
   private final Optional<DeadLetters> deadLetters;
   private final Retrier retrier;
+  private final Clock clock;
+  private final Duration defaultLease;
 
+  /**
+   * @param clock the time {@link #deliver(NotifyEvent)} starts its default lease from
+   * @param defaultLease how long a claim lasts when the caller gives no invocation deadline
+   */
   public Notifier(Router router, Channel slack, Channel email, DeliveryLog log,
-      Optional<DeadLetters> deadLetters, Retrier retrier) {
+      Optional<DeadLetters> deadLetters, Retrier retrier, Clock clock, Duration defaultLease) {
     this.router = router;
     this.slack = slack;
     this.email = email;
     this.log = log;
     this.deadLetters = deadLetters;
     this.retrier = retrier;
+    this.clock = clock;
+    this.defaultLease = defaultLease;
   }
 
-  /** Delivers an event to every target its routes name. */
+  /**
+   * Delivers an event to every target its routes name, claiming each delivery for
+   * {@code defaultLease} (the configured stale-claim limit): for callers without an invocation
+   * deadline (the CLI, tests).
+   */
   public NotifyReport deliver(NotifyEvent event) {
+    return deliver(event, clock.instant().plus(defaultLease));
+  }
+
+  /**
+   * Delivers an event to every target its routes name; each claim lasts until {@code leaseUntil},
+   * the deadline of this invocation (after it, the invocation cannot be sending any more).
+   */
+  public NotifyReport deliver(NotifyEvent event, Instant leaseUntil) {
     var targets = router.targets(event);
     if (targets.isEmpty()) {
       LOG.info("event {} ({}): no route matches; nothing to deliver", event.id(),
@@ -44,10 +74,18 @@ public final class Notifier {
     var failures = new ArrayList<String>();
     for (var target : targets) {
       var id = Redaction.redact(target.id());
-      if (log.claim(event.id(), target.id()) == DeliveryLog.Claim.DUPLICATE) {
-        LOG.info("event {} -> {}: already delivered (or in progress); skipped", event.id(), id);
+      var claim = log.claim(event.id(), target.id(), leaseUntil);
+      if (claim == DeliveryLog.Claim.DUPLICATE) {
+        LOG.info("event {} -> {}: already delivered; skipped", event.id(), id);
         deliveries.add(new NotifyReport.Delivery(target.id(), NotifyReport.Status.DUPLICATE, 0,
             null));
+        continue;
+      }
+      if (claim == DeliveryLog.Claim.IN_PROGRESS) {
+        LOG.warn("event {} -> {}: another invocation holds the delivery's claim; this invocation"
+            + " will fail so that the event is retried", event.id(), id);
+        failures.add(id + ": being delivered by another invocation (retry after its claim"
+            + " expires)");
         continue;
       }
       var message = MessageRenderer.render(event, target.digest());
@@ -81,10 +119,28 @@ public final class Notifier {
     }
     if (!failures.isEmpty()) {
       throw new DeliveryFailedException("event " + event.id() + ": " + failures.size()
-          + " delivery(ies) failed and no dead-letter queue took them: "
-          + String.join("; ", failures));
+          + " delivery(ies) not done (failed with no dead-letter queue taking them, or in"
+          + " progress elsewhere): " + String.join("; ", failures));
     }
     return new NotifyReport(event.id(), deliveries);
+  }
+
+  /**
+   * SnapStart priming: renders {@code sample} as a delivery would, per target kind and as a
+   * digest (the Slack JSON body; the e-mail's subject, text and HTML), and reads a key of the
+   * delivery log that never exists. Sends nothing, reads no secret, writes nothing, and draws no
+   * random number: the MIME envelope, whose boundary is a random UUID, is left to the first
+   * real e-mail.
+   */
+  public void prime(NotifyEvent sample) {
+    for (var digest : new boolean[] {false, true}) {
+      var message = MessageRenderer.render(sample, digest);
+      SlackFormat.json(message);
+      EmailFormat.subject(message);
+      EmailFormat.text(message);
+      EmailFormat.htmlBody(message);
+    }
+    log.prime();
   }
 
   private boolean deadLetter(NotifyEvent event, Target target, String reason, int attempts) {

@@ -38,6 +38,7 @@ public final class NotifyComponents {
         clients.client(SqsClient.class, SqsClient::builder, region), url, clock));
     return new Notifier(new Router(config.routes()),
         new SlackChannel(secrets, config.httpTimeout()), email, log, dlq,
-        new Retrier(config.retry(), sleeper, () -> ThreadLocalRandom.current().nextDouble()));
+        new Retrier(config.retry(), sleeper, () -> ThreadLocalRandom.current().nextDouble()),
+        clock, config.staleClaim());
   }
 }

@@ -8,6 +8,7 @@ import io.vigil.adapters.dynamodb.VigilTable;
 import io.vigil.aws.AwsClientFactory;
 import io.vigil.aws.AwsSettings;
 import io.vigil.emulator.junit.AwsEmulator;
+import io.vigil.emulator.junit.Canaries;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,8 +58,8 @@ class EmailDeliveryIT {
     var props = new HashMap<String, Object>();
     props.put("vigil.aws.endpoint-url", aws.endpoint());
     props.put("vigil.aws.region", aws.region());
-    props.put("vigil.aws.access-key-id", "test");
-    props.put("vigil.aws.secret-access-key", "test");
+    props.put("vigil.aws.access-key-id", Canaries.AWS_ACCESS_KEY_ID);
+    props.put("vigil.aws.secret-access-key", Canaries.AWS_SECRET_ACCESS_KEY);
     props.put("vigil.notify.table-name", TABLE);
     props.put("vigil.notify.email.from", FROM);
     props.put("vigil.notify.routes", "[{\"name\":\"isms\",\"email\":{\"to\":"
@@ -123,8 +124,8 @@ class EmailDeliveryIT {
     var props = new HashMap<String, Object>();
     props.put("vigil.aws.endpoint-url", emulator.endpoint());
     props.put("vigil.aws.region", emulator.region());
-    props.put("vigil.aws.access-key-id", "test");
-    props.put("vigil.aws.secret-access-key", "test");
+    props.put("vigil.aws.access-key-id", Canaries.AWS_ACCESS_KEY_ID);
+    props.put("vigil.aws.secret-access-key", Canaries.AWS_SECRET_ACCESS_KEY);
     props.put("vigil.notify.table-name", TABLE);
     props.put("vigil.notify.email.from-secret", "vigil/notify/sender-" + SUFFIX);
     props.put("vigil.notify.routes", "[{\"name\":\"isms\",\"email\":{\"to\":"

@@ -14,6 +14,7 @@ import io.vigil.adapters.dynamodb.VigilTable;
 import io.vigil.aws.AwsClientFactory;
 import io.vigil.aws.AwsSettings;
 import io.vigil.emulator.junit.AwsEmulator;
+import io.vigil.emulator.junit.Canaries;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -60,8 +61,8 @@ class SecretLeakIT {
       var props = new HashMap<String, Object>();
       props.put("vigil.aws.endpoint-url", aws.endpoint());
       props.put("vigil.aws.region", aws.region());
-      props.put("vigil.aws.access-key-id", "test");
-      props.put("vigil.aws.secret-access-key", "test");
+      props.put("vigil.aws.access-key-id", Canaries.AWS_ACCESS_KEY_ID);
+      props.put("vigil.aws.secret-access-key", Canaries.AWS_SECRET_ACCESS_KEY);
       props.put("vigil.notify.table-name", table);
       props.put("vigil.notify.slack.webhook-secret", secretName);
       props.put("vigil.notify.retry.max-attempts", "2");

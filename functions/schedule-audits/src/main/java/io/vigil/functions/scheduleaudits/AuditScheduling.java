@@ -4,6 +4,7 @@ import io.vigil.domain.audit.AuditPlan;
 import io.vigil.domain.audit.AuditPlanner;
 import io.vigil.domain.audit.AuditReminders;
 import io.vigil.domain.audit.AuditRepository;
+import io.vigil.domain.audit.AuditRisks;
 import io.vigil.domain.audit.AuditStatus;
 import io.vigil.domain.audit.AuditUniverse;
 import io.vigil.domain.audit.ProgrammeConfig;
@@ -11,6 +12,7 @@ import io.vigil.domain.finding.FindingRepository;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +24,9 @@ import java.util.Optional;
  * nothing.
  */
 public final class AuditScheduling {
+
+  /** The id of the audit {@link #prime} reads: no audit has it. */
+  static final String PRIMING_AUDIT = "PRIMING#";
 
   private final ProgrammeConfig config;
   private final FindingRepository findings;
@@ -44,6 +49,30 @@ public final class AuditScheduling {
   public Map<String, Object> run(LocalDate today) {
     var plan = plan(today);
     var changes = audits.savePlan(plan);
+    var out = answer(today, plan, changes);
+    if (reminders.isPresent()) {
+      var sync = reminders.get().sync(audits.planned());
+      out.put("reminders", Map.of("created", sync.created(), "updated", sync.updated(),
+          "deleted", sync.deleted()));
+    }
+    return out;
+  }
+
+  /**
+   * A run's in-process path without its reads and writes, for a SnapStart warm-up: plans from
+   * {@code today} with no risk input and no stored audit, answers as {@link #run} does (nothing
+   * added), and reads the audit {@value #PRIMING_AUDIT}, which never exists (audit ids are
+   * {@code AUD-<date>-<hash>}), through the audit store. Writes nothing, syncs no reminder.
+   */
+  public Map<String, Object> prime(LocalDate today) {
+    var plan = new AuditPlanner(config).plan(AuditUniverse.of(config.notApplicable()),
+        AuditRisks.fromOpenFindings(List.of(), id -> List.of()), today, List.of());
+    audits.record(PRIMING_AUDIT);
+    return answer(today, plan, AuditRepository.PlanChanges.none());
+  }
+
+  private static LinkedHashMap<String, Object> answer(LocalDate today, AuditPlan plan,
+      AuditRepository.PlanChanges changes) {
     var out = new LinkedHashMap<String, Object>();
     out.put("from", today.toString());
     out.put("audits", plan.audits().size());
@@ -52,11 +81,6 @@ public final class AuditScheduling {
     out.put("removed", changes.removed());
     out.put("unassigned", plan.unassigned().stream()
         .map(u -> Map.of("item", u.item(), "reason", u.reason())).toList());
-    if (reminders.isPresent()) {
-      var sync = reminders.get().sync(audits.planned());
-      out.put("reminders", Map.of("created", sync.created(), "updated", sync.updated(),
-          "deleted", sync.deleted()));
-    }
     return out;
   }
 
@@ -86,7 +110,7 @@ public final class AuditScheduling {
     var history = audits.records(cycleStart.minusMonths(config.cycleMonths()),
         today.plusMonths(config.cycleMonths()), EnumSet.allOf(AuditStatus.class));
     var open = findings.findOpen();
-    var risks = io.vigil.domain.audit.AuditRisks.fromOpenFindings(open, findings::actionsOf);
+    var risks = AuditRisks.fromOpenFindings(open, findings::actionsOf);
     var plan = planner.plan(AuditUniverse.of(config.notApplicable()), risks, today, history);
     return new Preview(plan, open.size(), risks.size(), history.size());
   }

@@ -12,6 +12,7 @@ import io.vigil.domain.audit.AuditRecord;
 import io.vigil.domain.audit.AuditStatus;
 import io.vigil.aws.AwsSettings;
 import io.vigil.emulator.junit.AwsEmulator;
+import io.vigil.emulator.junit.Canaries;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import java.util.HashMap;
 import java.util.List;
@@ -77,8 +78,8 @@ class ScheduleAuditsHandlerIT {
     var props = new HashMap<String, Object>();
     props.put("vigil.aws.endpoint-url", aws.endpoint());
     props.put("vigil.aws.region", aws.region());
-    props.put("vigil.aws.access-key-id", "test");
-    props.put("vigil.aws.secret-access-key", "test");
+    props.put("vigil.aws.access-key-id", Canaries.AWS_ACCESS_KEY_ID);
+    props.put("vigil.aws.secret-access-key", Canaries.AWS_SECRET_ACCESS_KEY);
     props.put("vigil.table-name", table);
     props.put("vigil.audits.config", CONFIG);
     props.put("vigil.audits.schedule-group", group);

@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * completed (kind, period) answers the stored result with {@code duplicate: true} and writes and
  * publishes nothing.
  *
+ * <p>The claim lasts until the invocation's deadline. A copy of the request that arrives while
+ * another invocation holds it fails with {@link ReportInProgressException} before doing anything,
+ * so that Lambda retries it: the retry answers the stored result, or — when the holder crashed and
+ * its lease has passed — produces the report. So two concurrent copies produce one report.
+ *
  * <p>The event is published before the claim is completed: a crash between the two runs the
  * period again on the next delivery and may publish a second event for it (consumers
  * de-duplicate on {@code summaryId}); it never loses the event.
@@ -78,18 +83,25 @@ public final class PerformanceSummaries {
   /**
    * Runs the request.
    *
+   * @param leaseUntil the deadline of this invocation: the claim of the (kind, period) lasts
+   *     until then
    * @return {@code {summaryId, kind, period, title, generatedAt, duplicate, manifestSha256,
    *     files: [{format, key, sha256, size, contentType}], url, urlExpiresAt, highlights,
    *     controlsPassing, controlsFailing, findingsOpen, actionsOverdue}}
+   * @throws ReportInProgressException if another invocation is producing the (kind, period)
    */
-  public Map<String, Object> run(SummaryRequest request) {
+  public Map<String, Object> run(SummaryRequest request, java.time.Instant leaseUntil) {
     var kind = request.kind();
     var period = request.period();
-    if (claims.claim(kind, period.id()) instanceof ReportClaims.Completed done) {
+    var claim = claims.claim(kind, period.id(), leaseUntil);
+    if (claim instanceof ReportClaims.Completed done) {
       LOG.info("{} {} was completed before: answering the stored result", kind, period);
       var stored = new LinkedHashMap<>(done.result());
       stored.put("duplicate", true);
       return stored;
+    }
+    if (claim instanceof ReportClaims.InProgress held) {
+      throw new ReportInProgressException(kind, period.id(), held.leaseUntil());
     }
     var builder = records.builder();
     var results = builder.measure(period);
@@ -148,6 +160,29 @@ public final class PerformanceSummaries {
     LOG.info("{} {} stored: manifest {}, {} files", kind, period, manifestSha.hex(),
         files.size());
     return result;
+  }
+
+  /**
+   * SnapStart priming: renders {@code sample} in every format, hashes the documents and the
+   * manifest, presigns a link (computed locally, no request) and reads a claim key that never
+   * exists. Stores, publishes and records nothing.
+   */
+  public void prime(SummaryKind kind, Report sample) {
+    var files = new ArrayList<Map<String, Object>>();
+    for (var format : ReportFormat.values()) {
+      var bytes = format.render(sample);
+      var sha = Sha256.of(bytes);
+      var file = new LinkedHashMap<String, Object>();
+      file.put("format", format.extension());
+      file.put("key", key(kind, sample.period().id(), sha, format));
+      file.put("sha256", sha.hex());
+      file.put("size", (long) bytes.length);
+      file.put("contentType", format.contentType());
+      files.add(file);
+    }
+    Sha256.of(CanonicalJson.bytes(manifest(kind, sample, List.of(), files)));
+    links.link((String) files.get(0).get("key"));
+    claims.prime();
   }
 
   /** The manifest: canonical JSON, so that the same report always has the same address. */

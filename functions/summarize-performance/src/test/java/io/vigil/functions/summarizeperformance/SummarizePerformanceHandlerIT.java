@@ -32,6 +32,10 @@ import io.vigil.domain.finding.HistoryEntry;
 import io.vigil.domain.finding.Treatment;
 import io.vigil.domain.time.Clock;
 import io.vigil.emulator.junit.AwsEmulator;
+import io.vigil.emulator.junit.Canaries;
+import io.vigil.emulator.junit.Concurrently;
+import io.vigil.emulator.junit.FakeLambdaContext;
+import io.vigil.emulator.junit.SdkCallRecorder;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,7 +69,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * summarize-performance end to end against the emulator: the measures are stored, the three
  * documents are stored under their SHA-256, the manifest in the vault names exactly them, the
  * presigned link serves the HTML, {@code Summary Ready} reaches a queue through a rule on the bus,
- * and a second delivery writes and publishes nothing; a bad event writes nothing.
+ * and a second delivery writes and publishes nothing; two concurrent copies leave what one leaves;
+ * a claim left by a crashed invocation holds only until its deadline; a bad event writes nothing.
  */
 @WithAwsEmulator
 class SummarizePerformanceHandlerIT {
@@ -153,8 +158,8 @@ class SummarizePerformanceHandlerIT {
     var props = new HashMap<String, Object>();
     props.put("vigil.aws.endpoint-url", emulator.endpoint());
     props.put("vigil.aws.region", emulator.region());
-    props.put("vigil.aws.access-key-id", "test");
-    props.put("vigil.aws.secret-access-key", "test");
+    props.put("vigil.aws.access-key-id", Canaries.AWS_ACCESS_KEY_ID);
+    props.put("vigil.aws.secret-access-key", Canaries.AWS_SECRET_ACCESS_KEY);
     props.put("vigil.table-name", table);
     props.put("vigil.evidence-bucket", bucket);
     props.put("vigil.event-bus-name", "it-bus-unused-" + SUFFIX);
@@ -192,7 +197,7 @@ class SummarizePerformanceHandlerIT {
 
   /** A queue receiving every Summary Ready event of {@code bus}. */
   private static String queueOn(String bus) {
-    var queueUrl = sqs.createQueue(r -> r.queueName("it-summaries-" + SUFFIX)).queueUrl();
+    var queueUrl = sqs.createQueue(r -> r.queueName(bus + "-summaries")).queueUrl();
     var queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNamesWithStrings(
         "QueueArn")).attributesAsStrings().get("QueueArn");
     eventBridge.createEventBus(r -> r.name(bus));
@@ -324,6 +329,185 @@ class SummarizePerformanceHandlerIT {
       assertEquals(itemsBefore, items(table));
       assertEquals(List.of(), receive(queueUrl, 0));
     }
+  }
+
+  /**
+   * Two copies of the same event at once, in two handler instances (two Lambda execution
+   * environments) released together by a latch: one produces the pack; the other answers the
+   * stored result, or fails because the (kind, period) is being produced right now, and then
+   * answers the stored result when Lambda retries it. Afterwards the table and the bucket hold
+   * what one delivery leaves on a twin table and bucket (same items and objects, digests and
+   * times aside): one set of documents, one manifest, one ledger entry with the chain intact, and
+   * exactly one Summary Ready went through the bus rule.
+   */
+  @Test
+  void twoConcurrentCopies_leaveWhatOneDeliveryLeaves() throws Exception {
+    var event = event("2026-11-23T06:00:00Z", Map.of("kind", "management-review",
+        "period", "2026-Q3"));
+    var once = "it-once-" + SUFFIX;
+    seed(once, once);
+    var onceBus = "it-bus-once-" + SUFFIX;
+    eventBridge.createEventBus(r -> r.name(onceBus));
+    try (var handler = handler(once, once, Map.of("vigil.event-bus-name", onceBus))) {
+      assertEquals(false, handler.handleRequest(event, null).get("duplicate"));
+    }
+
+    var table = "it-concurrent-" + SUFFIX;
+    var bucket = "it-concurrent-" + SUFFIX;
+    seed(table, bucket);
+    var bus = "it-bus-concurrent-" + SUFFIX;
+    var queueUrl = queueOn(bus);
+    var props = Map.<String, Object>of("vigil.event-bus-name", bus);
+    try (var first = handler(table, bucket, props); var second = handler(table, bucket, props)) {
+      var outcomes = Concurrently.<Map<String, Object>>run(List.of(
+          () -> first.handleRequest(event, null),
+          () -> second.handleRequest(event, null)));
+
+      var produced = outcomes.stream().filter(o -> o.value() != null
+          && Boolean.FALSE.equals(o.value().get("duplicate"))).toList();
+      assertEquals(1, produced.size(), "exactly one copy produces the pack: " + outcomes);
+      var result = produced.get(0).value();
+      var other = outcomes.get(outcomes.get(0) == produced.get(0) ? 1 : 0);
+      System.out.println("concurrent copies of management-review 2026-Q3: one produced, the"
+          + " other " + (other.error() == null ? "answered duplicate=" + other.value()
+          .get("duplicate") : "failed: " + other.error().getClass().getSimpleName()));
+      if (other.error() != null) {
+        assertTrue(other.error() instanceof ReportInProgressException, other.toString());
+        // Lambda's retry of the failed copy, in its environment
+        var retried = (other == outcomes.get(0) ? first : second).handleRequest(event, null);
+        assertEquals(true, retried.get("duplicate"));
+        assertEquals(result.get("manifestSha256"), retried.get("manifestSha256"));
+      } else {
+        assertEquals(true, other.value().get("duplicate"), other.toString());
+        assertEquals(result.get("manifestSha256"), other.value().get("manifestSha256"));
+      }
+
+      assertEquals(shape(objects(once).keySet()), shape(objects(bucket).keySet()),
+          "the bucket holds what one delivery leaves");
+      assertEquals(shape(itemKeys(once)), shape(itemKeys(table)),
+          "the table holds what one delivery leaves");
+      @SuppressWarnings("unchecked")
+      var files = ((List<Map<String, Object>>) result.get("files")).stream()
+          .map(f -> (String) f.get("key")).collect(Collectors.toCollection(TreeSet::new));
+      assertEquals(files, objects(bucket).keySet().stream()
+          .filter(k -> k.startsWith("reports/")).collect(Collectors.toCollection(TreeSet::new)),
+          "the documents of the result, and no others");
+      var ledger = new io.vigil.adapters.dynamodb.DynamoDbLedgerRepository(enhanced, table);
+      var manifestSha = (String) result.get("manifestSha256");
+      var unit = "document#performance-report#management-review-2026-Q3-"
+          + manifestSha.substring(0, 12);
+      assertEquals(unit, ledger.head().orElseThrow().unitId(), "the one entry is the result's");
+      assertEquals(1, ledger.entriesAfter(0).count(), "one ledger entry");
+      var verified = new io.vigil.domain.evidence.LedgerVerifier(ledger,
+          new S3EvidenceVault(s3, bucket)).verify();
+      assertTrue(verified.intact(), verified.summary());
+      var messages = receive(queueUrl, 1);
+      assertEquals(1, messages.size(), "one Summary Ready: " + messages);
+      assertTrue(messages.get(0).contains(manifestSha), messages.get(0));
+    }
+  }
+
+  /**
+   * An invocation that claimed the period and died before completing it: a retry within its lease
+   * (its deadline) fails without writing anything; once the lease has passed, the retry produces
+   * the report, once. A claim written before leases existed (no {@code leaseUntil}) may be taken
+   * over at once, as before.
+   */
+  @Test
+  void aClaimLeftByACrashedInvocation_holdsUntilItsDeadline_thenTheRetryProducesTheReport()
+      throws Exception {
+    var table = "it-crashed-" + SUFFIX;
+    var bucket = "it-crashed-" + SUFFIX;
+    seed(table, bucket);
+    var bus = "it-bus-crashed-" + SUFFIX;
+    var queueUrl = queueOn(bus);
+    var event = event("2026-11-23T06:00:00Z", Map.of("kind", "management-review",
+        "period", "2026-Q3"));
+    var lease = Instant.now().plusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    var claims = new DynamoDbReportClaims(dynamo, table, Clock.system());
+    assertEquals(new ReportClaims.Claimed(),
+        claims.claim(SummaryKind.MANAGEMENT_REVIEW, "2026-Q3", lease));
+    var itemsBefore = items(table);
+    try (var handler = handler(table, bucket, Map.of("vigil.event-bus-name", bus))) {
+      var held = assertThrows(ReportInProgressException.class,
+          () -> handler.handleRequest(event, null));
+      assertEquals(lease, held.leaseUntil());
+      assertEquals(Map.of(), objects(bucket), "nothing stored");
+      assertEquals(itemsBefore, items(table), "nothing written");
+
+      // the dead invocation's deadline passes
+      dynamo.updateItem(r -> r.tableName(table)
+          .key(Map.of("PK", AttributeValue.fromS("REPORT#management-review#2026-Q3"),
+              "SK", AttributeValue.fromS("META")))
+          .updateExpression("SET leaseUntil = :past")
+          .expressionAttributeValues(Map.of(":past",
+              AttributeValue.fromN(Long.toString(Instant.now().toEpochMilli() - 1)))));
+      var produced = handler.handleRequest(event, null);
+      assertEquals(false, produced.get("duplicate"));
+      assertEquals(1, receive(queueUrl, 1).size(), "one Summary Ready");
+
+      // a claim left by the previous version of the function carries no lease
+      dynamo.putItem(r -> r.tableName(table).item(Map.of(
+          "PK", AttributeValue.fromS("REPORT#management-review#2026-Q2"),
+          "SK", AttributeValue.fromS("META"), "type", AttributeValue.fromS("ReportRun"),
+          "status", AttributeValue.fromS("IN_PROGRESS"),
+          "claimedAt", AttributeValue.fromS(Instant.now().toString()))));
+      var legacy = handler.handleRequest(event("2026-11-23T06:00:00Z", Map.of(
+          "kind", "management-review", "period", "2026-Q2")), null);
+      assertEquals(false, legacy.get("duplicate"));
+    }
+  }
+
+  /** The claim lasts until the invocation's deadline (Lambda context), else 15 minutes. */
+  @Test
+  void theClaimLastsUntilTheDeadlineOfItsInvocation() {
+    var table = "it-lease-" + SUFFIX;
+    var bucket = "it-lease-" + SUFFIX;
+    seed(table, bucket);
+    var bus = "it-bus-lease-" + SUFFIX;
+    eventBridge.createEventBus(r -> r.name(bus));
+    try (var handler = handler(table, bucket, Map.of("vigil.event-bus-name", bus))) {
+      // without a context first: Micronaut keeps the last invocation's context as a bean
+      for (var context : java.util.Arrays.asList(null,
+          new FakeLambdaContext("vigil-summarize-performance", 2048, 90_000))) {
+        var period = context == null ? "2026-W45" : "2026-W46";
+        var start = Instant.now().toEpochMilli();
+        var calls = SdkCallRecorder.record(() -> handler.handleRequest(event(
+            "2026-11-23T06:00:00Z", Map.of("kind", "summary", "period", period)), context));
+        var end = Instant.now().toEpochMilli();
+        var claim = calls.stream()
+            .filter(c -> c.request() instanceof software.amazon.awssdk.services.dynamodb.model
+                .PutItemRequest put && put.item().get("PK").s().startsWith("REPORT#")
+                && put.item().containsKey("leaseUntil"))
+            .map(c -> (software.amazon.awssdk.services.dynamodb.model.PutItemRequest) c.request())
+            .findFirst().orElseThrow();
+        long lease = Long.parseLong(claim.item().get("leaseUntil").n());
+        long remaining = context == null
+            ? SummarizePerformanceHandler.DEFAULT_LEASE.toMillis() : 90_000;
+        assertTrue(lease >= start + remaining && lease <= end + remaining,
+            period + ": lease " + lease + " is " + remaining + " ms after the invocation");
+      }
+    }
+  }
+
+  /** Item keys of {@code table}: {@code PK|SK}. */
+  private static List<String> itemKeys(String table) {
+    return dynamo.scanPaginator(r -> r.tableName(table)).items().stream()
+        .map(i -> i.get("PK").s() + "|" + i.get("SK").s()).toList();
+  }
+
+  /**
+   * Keys with what differs between two runs over twin tables masked (digests and their 12-digit
+   * prefixes, the vault's 2-digit fan-out, time-ordered 16-digit ids, timestamps), sorted with
+   * repeats kept.
+   */
+  private static List<String> shape(java.util.Collection<String> keys) {
+    return keys.stream()
+        .map(k -> k.replaceAll("evidence/sha256/[0-9a-f]{2}/", "evidence/sha256/xx/")
+            .replaceAll("[0-9a-f]{64}", "<sha256>")
+            .replaceAll("(?<![0-9A-Za-z])[0-9a-f]{12,16}(?![0-9A-Za-z])", "<hex>")
+            .replaceAll("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", "<time>"))
+        .sorted().toList();
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.vigil.domain.check.CheckResult;
 import io.vigil.domain.check.CheckStatus;
 import io.vigil.domain.collection.ProgressListener;
 import io.vigil.emulator.junit.AwsEmulator;
+import io.vigil.emulator.junit.Canaries;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import io.vigil.functions.collectevidence.CollectEvidenceHandler;
 import io.vigil.functions.collectevidence.StorageSetup;
@@ -75,8 +76,8 @@ class EstateTwinsIT {
     var props = new HashMap<String, Object>();
     props.put("vigil.aws.endpoint-url", emulator.endpoint());
     props.put("vigil.aws.region", EU);
-    props.put("vigil.aws.access-key-id", "test");
-    props.put("vigil.aws.secret-access-key", "test");
+    props.put("vigil.aws.access-key-id", Canaries.AWS_ACCESS_KEY_ID);
+    props.put("vigil.aws.secret-access-key", Canaries.AWS_SECRET_ACCESS_KEY);
     props.put("vigil.table-name", "it-estate-" + estate.suffix());
     props.put("vigil.evidence-bucket", "it-evidence-estate-" + estate.suffix());
     props.put("vigil.regions", EU + "," + US);

@@ -16,6 +16,7 @@ import io.vigil.domain.finding.Finding;
 import io.vigil.domain.finding.FindingRepository;
 import io.vigil.emulator.MotoServer;
 import io.vigil.emulator.junit.AwsEmulator;
+import io.vigil.emulator.junit.Canaries;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import io.vigil.functions.collectevidence.CollectEvidenceHandler;
 import io.vigil.functions.collectevidence.StorageSetup;
@@ -108,8 +109,8 @@ class CollectUnderInjectedFaultsIT {
     var props = new HashMap<String, Object>();
     props.put("vigil.aws.endpoint-url", endpoint);
     props.put("vigil.aws.region", regionName);
-    props.put("vigil.aws.access-key-id", "test");
-    props.put("vigil.aws.secret-access-key", "test");
+    props.put("vigil.aws.access-key-id", Canaries.AWS_ACCESS_KEY_ID);
+    props.put("vigil.aws.secret-access-key", Canaries.AWS_SECRET_ACCESS_KEY);
     props.put("vigil.table-name", "it-" + name + "-" + SUFFIX);
     props.put("vigil.evidence-bucket", "it-evidence-" + name + "-" + SUFFIX);
     // one unit at a time (moto's TransactWriteItems is not safe under concurrent units)
