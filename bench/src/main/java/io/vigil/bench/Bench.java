@@ -11,6 +11,7 @@ import io.vigil.emulator.MotoServer;
 import io.vigil.functions.collectevidence.CollectEvidenceHandler;
 import io.vigil.functions.collectevidence.StorageSetup;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,10 @@ import java.util.stream.Collectors;
  *
  * <p>Options: {@code --resources N}, {@code --regions a,b}, {@code --concurrency N} (units collected
  * at once), {@code --seed-threads N}, {@code --endpoint URL}, {@code --jfr-dir DIR} (keep the
- * recordings), {@code --runs N} (default 2).
+ * recordings), {@code --runs N} (default 2), {@code --results-file FILE} (also write the figures of
+ * issue 10 there, see {@link CollectionFigures}, and the monthly cost of hourly runs like the last
+ * one, see {@link CostModel}), {@code --coldstart-results FILE} (the cold-start part's results:
+ * the INIT durations of the cost model).
  */
 public final class Bench {
 
@@ -47,7 +51,7 @@ public final class Bench {
       long allCalls, long roundTripNanos, long inFlightNanos,
       long jvmCpuNanos, long motoCpuNanos, CpuProfile.Samples samples, long poolPeaks,
       long maxBeforeGc, long maxAfterGc, long gcCount, long gcMillis, List<String> errors,
-      Map<String, Long> resultsByService) {}
+      Map<String, Long> resultsByService, Duration unitTime) {}
 
   public static void main(String[] args) throws Exception {
     var opts = options(args);
@@ -57,6 +61,9 @@ public final class Bench {
     int seedThreads = Integer.parseInt(opts.getOrDefault("seed-threads", "6"));
     int runs = Integer.parseInt(opts.getOrDefault("runs", "2"));
     var jfrDir = opts.get("jfr-dir");
+    if (jfrDir != null) {
+      Files.createDirectories(Path.of(jfrDir));
+    }
 
     var heap = new HeapMonitor();
     MotoServer moto = opts.containsKey("endpoint") ? null : MotoServer.start();
@@ -113,6 +120,15 @@ public final class Bench {
       }
       System.out.println();
       Report.print(resources, measured);
+      if (opts.containsKey("results-file")) {
+        var figures = new ArrayList<>(CollectionFigures.of(resources, regions.size(), measured));
+        if (measured.size() > 1) {
+          figures.addAll(CostModel.figures(measured.get(measured.size() - 1), regions.size(),
+              opts.containsKey("coldstart-results") ? Path.of(opts.get("coldstart-results"))
+                  : null));
+        }
+        ResultsJson.write(Path.of(opts.get("results-file")), figures);
+      }
     } finally {
       if (moto != null) {
         moto.close();
@@ -152,11 +168,15 @@ public final class Bench {
         r -> r.checkId().value().substring(0, r.checkId().value().indexOf('_')), TreeMap::new,
         Collectors.counting()));
     var response = collected.response();
+    // what the queue consumers would be billed for: each unit is one invocation on Lambda
+    var unitTime = collected.outcome().units().stream()
+        .map(u -> Duration.between(u.summary().startedAt(), u.summary().completedAt()))
+        .reduce(Duration.ZERO, Duration::plus);
     return new Run(number, Duration.ofNanos(t1 - t0), results.size(), byStatus,
         response.resultsWritten(), response.findingsOpened(), response.evidenceObjects(),
         response.targets(), stats.snapshot(), stats.calls(), stats.roundTripNanos(), stats.inFlightNanos(), cpu, motoCpu, samples,
         heap.poolPeaks(), heap.maxBeforeGc(), heap.maxAfterGc(), heap.collections(),
-        heap.gcMillis(), List.copyOf(errors), byService);
+        heap.gcMillis(), List.copyOf(errors), byService, unitTime);
   }
 
   /** CPU time of this JVM's child processes (moto_server and whatever it spawned). */

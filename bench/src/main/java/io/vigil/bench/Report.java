@@ -18,6 +18,7 @@ final class Report {
             + (r.number() == 1 ? " (first)" : " (unchanged)")).toList()),
         "---:|".repeat(runs.size()));
     row(runs, "wall time (s)", r -> secs(r.wall().toNanos()));
+    row(runs, "sum of the units' durations (s)", r -> secs(r.unitTime().toNanos()));
     row(runs, "resources / s", r -> fmt("%.0f", resources / seconds(r.wall().toNanos())));
     row(runs, "results", r -> fmt("%,d", r.results()));
     row(runs, "results / s", r -> fmt("%.0f", r.results() / seconds(r.wall().toNanos())));
@@ -34,7 +35,12 @@ final class Report {
     row(runs, "DynamoDB requests (Vigil table)", r -> fmt("%,d", dynamoStore(r)));
     row(runs, "**DynamoDB requests / result**", r -> fmt("**%.3f**",
         dynamoStore(r) / (double) r.results()));
+    row(runs, "DynamoDB write requests / result", r -> fmt("%.3f",
+        dynamoWrites(r) / (double) r.results()));
+    row(runs, "DynamoDB request units, estimated (RRU / WRU)", r -> fmt("%,.0f / %,.0f",
+        readUnits(r), writeUnits(r)));
     row(runs, "S3 requests (evidence vault)", r -> fmt("%,d", s3Vault(r)));
+    row(runs, "S3 PutObject bytes (evidence written)", r -> fmt("%,d", s3PutBytes(r)));
     row(runs, "S3 requests / result", r -> fmt("%.3f", s3Vault(r) / (double) r.results()));
     row(runs, "read calls (snapshot loaders, STS)", r -> fmt("%,d", r.allCalls()
         - dynamoStore(r) - s3Vault(r)));
@@ -51,6 +57,8 @@ final class Report {
         r.samples().self(), CpuProfile.VIGIL)));
     row(runs, "**CPU samples in Vigil code (incl. JDK it calls)**", r -> pct(r.samples().share(
         r.samples().caller(), CpuProfile.VIGIL)));
+    row(runs, "**Vigil's own CPU as a share of wall time** (JVM CPU x Vigil share / wall)",
+        r -> pct(vigilShareOfWall(r)));
     row(runs, "heap: max occupancy before a GC (MiB)", r -> mib(r.maxBeforeGc()));
     row(runs, "heap: max occupancy after a GC (MiB)", r -> mib(r.maxAfterGc()));
     row(runs, "heap: sum of pool peaks (MiB)", r -> mib(r.poolPeaks()));
@@ -78,6 +86,23 @@ final class Report {
         if (op.attempts() != op.calls()) {
           sb.append(fmt(" <!-- %d attempts -->", op.attempts()));
         }
+      }
+      out.println(sb);
+    }
+    out.println();
+
+    out.printf(Locale.ROOT, "## DynamoDB request units by operation (estimated, see"
+        + " DynamoDbCapacity) and request bytes%n%n| operation | %s |%n|---|%s%n",
+        String.join(" | ", runs.stream().map(r -> "run " + r.number() + " RRU | WRU | bytes sent")
+            .toList()), "---:|---:|---:|".repeat(runs.size()));
+    var dynamoKeys = new TreeSet<String>();
+    runs.forEach(r -> dynamoKeys.addAll(dynamoOps(r).keySet()));
+    for (var k : dynamoKeys) {
+      var sb = new StringBuilder("| ").append(k).append(" |");
+      for (var r : runs) {
+        var op = dynamoOps(r).get(k);
+        sb.append(op == null ? " 0 | 0 | 0 |" : fmt(" %,.1f | %,.0f | %,d |", op.readUnits(),
+            op.writeUnits(), op.bytesSent()));
       }
       out.println(sb);
     }
@@ -120,19 +145,55 @@ final class Report {
       "PutItem", "UpdateItem", "DeleteItem", "BatchGetItem", "BatchWriteItem", "Query", "Scan",
       "TransactWriteItems", "TransactGetItems");
 
-  private static long dynamoStore(Bench.Run r) {
-    return r.requests().entrySet().stream()
-        .filter(e -> e.getKey().startsWith("DynamoDb ")
-            && ITEM_OPERATIONS.contains(e.getKey().substring("DynamoDb ".length())))
+  /** DynamoDB operations that write items. */
+  static final java.util.Set<String> WRITE_OPERATIONS = java.util.Set.of("PutItem",
+      "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems");
+
+  /** The Vigil table's item operations of run {@code r}, keyed by operation. */
+  static java.util.Map<String, RequestStats.Op> dynamoOps(Bench.Run r) {
+    var out = new java.util.TreeMap<String, RequestStats.Op>();
+    r.requests().forEach((k, v) -> {
+      if (k.startsWith("DynamoDb ") && ITEM_OPERATIONS.contains(k.substring(9))) {
+        out.put(k.substring(9), v);
+      }
+    });
+    return out;
+  }
+
+  static long dynamoStore(Bench.Run r) {
+    return dynamoOps(r).values().stream().mapToLong(RequestStats.Op::calls).sum();
+  }
+
+  static long dynamoWrites(Bench.Run r) {
+    return dynamoOps(r).entrySet().stream().filter(e -> WRITE_OPERATIONS.contains(e.getKey()))
         .mapToLong(e -> e.getValue().calls()).sum();
   }
 
+  static double readUnits(Bench.Run r) {
+    return dynamoOps(r).values().stream().mapToDouble(RequestStats.Op::readUnits).sum();
+  }
+
+  static double writeUnits(Bench.Run r) {
+    return dynamoOps(r).values().stream().mapToDouble(RequestStats.Op::writeUnits).sum();
+  }
+
   /** Object operations: the evidence vault (the S3 loader only reads bucket configuration). */
-  private static long s3Vault(Bench.Run r) {
+  static long s3Vault(Bench.Run r) {
     return r.requests().entrySet().stream()
         .filter(e -> e.getKey().equals("S3 HeadObject") || e.getKey().equals("S3 PutObject")
             || e.getKey().equals("S3 GetObject"))
         .mapToLong(e -> e.getValue().calls()).sum();
+  }
+
+  static long s3PutBytes(Bench.Run r) {
+    var put = r.requests().get("S3 PutObject");
+    return put == null ? 0 : put.bytesSent();
+  }
+
+  /** Vigil's own code as a share of wall time: JVM CPU x Vigil's share of the CPU samples. */
+  static double vigilShareOfWall(Bench.Run r) {
+    return r.jvmCpuNanos() * r.samples().share(r.samples().caller(), CpuProfile.VIGIL)
+        / r.wall().toNanos();
   }
 
   private static void row(List<Bench.Run> runs, String label, Function<Bench.Run, String> cell) {

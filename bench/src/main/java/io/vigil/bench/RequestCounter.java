@@ -11,14 +11,18 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors}, so every client built in
  * this JVM gets it without any change to production code). It feeds {@link RequestStats}: one API
  * call per execution, one attempt per transmission (retries show as attempts &gt; calls), failed
- * calls, and the time between handing a request to the HTTP client and getting its response back,
- * which on loopback is the emulator's service time.
+ * calls, the time between handing a request to the HTTP client and getting its response back
+ * (on loopback the emulator's service time), the request payload bytes, and the DynamoDB request
+ * units each call would be billed ({@link DynamoDbCapacity}).
  *
  * <p>The SDK creates an instance per client, hence the shared static {@link RequestStats}.
  */
 public final class RequestCounter implements ExecutionInterceptor {
 
   private static final ExecutionAttribute<Long> SENT_AT = new ExecutionAttribute<>("bench.sentAt");
+
+  /** The SDK's name of DynamoDB, as {@link SdkExecutionAttribute#SERVICE_NAME} gives it. */
+  private static final String DYNAMODB = "DynamoDb";
 
   /** Called by the SDK through the classpath resource. */
   public RequestCounter() {}
@@ -32,6 +36,17 @@ public final class RequestCounter implements ExecutionInterceptor {
   public void beforeTransmission(Context.BeforeTransmission context,
       ExecutionAttributes attributes) {
     attributes.putAttribute(SENT_AT, System.nanoTime());
+    var headers = context.httpRequest();
+    // S3 uploads are sent aws-chunked: the decoded length is the object's
+    var length = headers.firstMatchingHeader("x-amz-decoded-content-length")
+        .or(() -> headers.firstMatchingHeader("Content-Length"));
+    length.ifPresent(l -> {
+      try {
+        RequestStats.INSTANCE.sent(service(attributes), operation(attributes), Long.parseLong(l));
+      } catch (NumberFormatException ignored) {
+        // not a length: nothing to count
+      }
+    });
   }
 
   @Override
@@ -45,9 +60,22 @@ public final class RequestCounter implements ExecutionInterceptor {
   }
 
   @Override
+  public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+    if (DYNAMODB.equals(service(attributes))) {
+      RequestStats.INSTANCE.capacity(DYNAMODB, operation(attributes),
+          DynamoDbCapacity.of(context.request(), context.response()));
+    }
+  }
+
+  @Override
   public void onExecutionFailure(Context.FailedExecution context,
       ExecutionAttributes attributes) {
     RequestStats.INSTANCE.failed(service(attributes), operation(attributes));
+    if (DYNAMODB.equals(service(attributes))) {
+      // a write whose condition failed is billed all the same
+      RequestStats.INSTANCE.capacity(DYNAMODB, operation(attributes),
+          DynamoDbCapacity.of(context.request(), null));
+    }
   }
 
   private static String service(ExecutionAttributes attributes) {

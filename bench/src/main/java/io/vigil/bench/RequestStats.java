@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What {@link RequestCounter} saw since the last {@link #reset()}: per service and operation the
- * API calls, HTTP attempts, failed calls and summed round-trip time, plus every round trip's
- * interval so that the wall time with at least one request in flight can be computed.
+ * API calls, HTTP attempts, failed calls, summed round-trip time, request payload bytes and, for
+ * DynamoDB item operations, the estimated request units ({@link DynamoDbCapacity}), plus every
+ * round trip's interval so that the wall time with at least one request in flight can be
+ * computed.
  */
 public final class RequestStats {
 
@@ -25,6 +28,9 @@ public final class RequestStats {
     final LongAdder attempts = new LongAdder();
     final LongAdder failures = new LongAdder();
     final LongAdder nanos = new LongAdder();
+    final LongAdder bytesSent = new LongAdder();
+    final DoubleAdder readUnits = new DoubleAdder();
+    final DoubleAdder writeUnits = new DoubleAdder();
 
     public long calls() {
       return calls.sum();
@@ -40,6 +46,21 @@ public final class RequestStats {
 
     public long nanos() {
       return nanos.sum();
+    }
+
+    /** Request payload bytes sent (e.g. the evidence objects of S3 PutObject). */
+    public long bytesSent() {
+      return bytesSent.sum();
+    }
+
+    /** Estimated DynamoDB read request units (0 for other services). */
+    public double readUnits() {
+      return readUnits.sum();
+    }
+
+    /** Estimated DynamoDB write request units (0 for other services). */
+    public double writeUnits() {
+      return writeUnits.sum();
     }
   }
 
@@ -65,6 +86,16 @@ public final class RequestStats {
 
   void failed(String service, String operation) {
     op(service, operation).failures.increment();
+  }
+
+  void sent(String service, String operation, long bytes) {
+    op(service, operation).bytesSent.add(bytes);
+  }
+
+  void capacity(String service, String operation, DynamoDbCapacity.Units units) {
+    var op = op(service, operation);
+    op.readUnits.add(units.read());
+    op.writeUnits.add(units.write());
   }
 
   /** Forgets everything counted so far. */
