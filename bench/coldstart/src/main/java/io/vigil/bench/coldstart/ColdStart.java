@@ -45,7 +45,9 @@ import java.util.zip.ZipFile;
  * {@code --out FILE}, {@code --runs N} (timed runs per series, default 11), {@code --quick}
  * (5 runs, JDK 17 only), {@code --jdk25 JAVA} (a JDK 25 {@code java} binary; none: skipped),
  * {@code --only a,b} (scenario names), {@code --max-load X} (before each comparison, wait up to 3
- * minutes for the 1-minute load average to fall below X; default: do not wait).
+ * minutes for the 1-minute load average to fall below X; default: do not wait),
+ * {@code --function-env K=V,...} (extra environment for the function's runs only: what-if
+ * experiments such as a Micronaut setting; reported in the setup line).
  */
 public final class ColdStart {
 
@@ -58,6 +60,8 @@ public final class ColdStart {
   private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(2);
   /** Time spent resetting and seeding moto (harness overhead, reported at the end). */
   private static final long[] SEEDING_NANOS = new long[1];
+  /** Extra environment of the function's runs only ({@code --function-env K=V,...}). */
+  private static final Map<String, String> FUNCTION_ENV = new LinkedHashMap<>();
   /** Runs so far (names each run's table and bucket). */
   private static final int[] RUNS = new int[1];
   /** The environment of each scenario, prepared once (moto reset when a scenario starts). */
@@ -104,6 +108,15 @@ public final class ColdStart {
     var java17 = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     var java25 = opts.get("jdk25");
     double maxLoad = Double.parseDouble(opts.getOrDefault("max-load", "0"));
+    if (opts.containsKey("function-env")) {
+      for (var pair : opts.get("function-env").split(",")) {
+        int eq = pair.indexOf('=');
+        if (eq < 1) {
+          throw new IllegalArgumentException("--function-env takes K=V[,K=V...], got " + pair);
+        }
+        FUNCTION_ENV.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+    }
 
     var flagSets = new ArrayList<FlagSet>();
     flagSets.add(new FlagSet("default", java17, LAMBDA_1024, Cache.NONE,
@@ -173,7 +186,8 @@ public final class ColdStart {
       }
     }
     var elapsed = Duration.ofNanos(System.nanoTime() - began);
-    var report = Report.of(comparisons, missing, flagSets, runs, elapsed, repo, jars);
+    var report = Report.of(comparisons, missing, flagSets, runs, elapsed, repo, jars,
+        FUNCTION_ENV);
     report.print(System.out);
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, report.json());
@@ -246,7 +260,11 @@ public final class ColdStart {
         default -> throw new IllegalStateException();
       }
       firstCommands.put(impl.getKey(), command(fs.java(), flags, cp, impl.getValue(), event));
-      firstEnvs.put(impl.getKey(), environment(s, endpoint, repo, slack));
+      var env = environment(s, endpoint, repo, slack);
+      if (impl.getKey().equals("function")) {
+        env.putAll(FUNCTION_ENV);
+      }
+      firstEnvs.put(impl.getKey(), env);
     }
     int posts = slack.posts();
     if (diagnostics) {
@@ -309,6 +327,9 @@ public final class ColdStart {
           var flags = new ArrayList<>(fs.flags());
           flags.addAll(cacheFlags.get(impl.getKey()));
           var env = environment(s, endpoint, repo, slack);
+          if (impl.getKey().equals("function")) {
+            env.putAll(FUNCTION_ENV);
+          }
           var r = ChildRun.run(command(fs.java(), flags, classpath, impl.getValue(), event), env,
               log, CHILD_TIMEOUT);
           timed.get(impl.getKey()).add(r);

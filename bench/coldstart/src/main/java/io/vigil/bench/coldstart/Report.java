@@ -35,7 +35,7 @@ final class Report {
 
   static Report of(List<ColdStart.Comparison> comparisons, Map<Scenario, String> missing,
       List<ColdStart.FlagSet> flagSets, int runs, Duration elapsed, Path repo,
-      Map<Scenario, Path> jars) throws IOException {
+      Map<Scenario, Path> jars, Map<String, String> functionEnv) throws IOException {
     var setup = new StringBuilder("Started ").append(ColdStart.STARTED).append("; ");
     setup.append(runs).append(" timed runs per handler and flag set (median; one untimed first"
         + " run before them: diagnostics with default flags, the archive's training run with"
@@ -43,6 +43,10 @@ final class Report {
         + " for every run (schedule-audits: its steady state). Flag sets: ");
     for (var fs : flagSets) {
       setup.append(fs.key()).append(" = ").append(fs.describe()).append("; ");
+    }
+    if (!functionEnv.isEmpty()) {
+      setup.append("extra environment of the function's runs only: ").append(functionEnv)
+          .append("; ");
     }
     setup.append("machine: ").append(Runtime.getRuntime().availableProcessors())
         .append(" CPUs, load average at the end ").append(loadAverage())
