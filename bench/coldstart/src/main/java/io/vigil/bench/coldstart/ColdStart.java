@@ -47,7 +47,8 @@ import java.util.zip.ZipFile;
  * {@code --only a,b} (scenario names), {@code --max-load X} (before each comparison, wait up to 3
  * minutes for the 1-minute load average to fall below X; default: do not wait),
  * {@code --function-env K=V,...} (extra environment for the function's runs only: what-if
- * experiments such as a Micronaut setting; reported in the setup line).
+ * experiments such as a Micronaut setting; reported in the setup line), {@code --keep-work}
+ * (keep the jar copies and archives in the work directory; the handlers' logs are always kept).
  */
 public final class ColdStart {
 
@@ -191,8 +192,14 @@ public final class ColdStart {
     report.print(System.out);
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, report.json());
-    System.out.println("results: " + out + " (work directory " + work + ", elapsed "
-        + elapsed.toSeconds() + " s, of which resetting and seeding moto "
+    if (!opts.containsKey("keep-work")) {
+      // the jar copies and archives are hundreds of MB; the handlers' logs stay
+      for (var dir : List.of("jars", "archives", "count")) {
+        deleteTree(work.resolve(dir));
+      }
+    }
+    System.out.println("results: " + out + " (handler logs in " + work.resolve("logs")
+        + "; elapsed " + elapsed.toSeconds() + " s, of which resetting and seeding moto "
         + SEEDING_NANOS[0] / 1_000_000_000 + " s)");
   }
 
@@ -463,7 +470,18 @@ public final class ColdStart {
     long b = c.baseline().median(ChildRun.Result::wallNanos);
     System.out.printf(Locale.ROOT, "%-24s %-14s function %5d ms, baseline %5d ms, ratio %.2f"
             + " (load %.1f -> %.1f)%n", c.scenario().name(), c.flags().key(), f / 1_000_000,
-        b / 1_000_000, (double) f / b, c.loadBefore(), c.loadAfter());
+        b / 1_000_000, Report.pairedRatio(c), c.loadBefore(), c.loadAfter());
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (var p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   static long median(long[] values) {
@@ -491,7 +509,7 @@ public final class ColdStart {
         throw new IllegalArgumentException("unexpected argument " + args[i]);
       }
       var key = args[i].substring(2);
-      if (key.equals("quick")) {
+      if (key.equals("quick") || key.equals("keep-work")) {
         out.put(key, "true");
       } else if (i + 1 < args.length) {
         out.put(key, args[++i]);
