@@ -146,29 +146,20 @@ public final class EventBridgeSchedulerAuditReminders implements AuditReminders 
     var updated = new ArrayList<String>();
     var deleted = new ArrayList<String>();
     for (var w : wanted.values()) {
-      if (!existing.containsKey(w.name)) {
-        create(w);
+      if (!existing.containsKey(w.name) && created(w)) {
         created.add(w.name);
         continue;
       }
       String description;
       try {
-        description = scheduler.getSchedule(r -> r.groupName(groupName).name(w.name))
-            .description();
+        description = description(w.name);
       } catch (ResourceNotFoundException ranMeanwhile) {
-        create(w);
-        created.add(w.name);
+        if (created(w)) { // else a concurrent copy re-created it as wanted
+          created.add(w.name);
+        }
         continue;
       }
-      if (!w.description.equals(description)) {
-        scheduler.updateSchedule(r -> r.groupName(groupName).name(w.name)
-            .description(w.description)
-            .scheduleExpression(w.expression)
-            .scheduleExpressionTimezone(zone.getId())
-            .flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
-            .actionAfterCompletion(ActionAfterCompletion.DELETE)
-            .state(ScheduleState.ENABLED)
-            .target(w.target));
+      if (!w.description.equals(description) && updated(w)) {
         updated.add(w.name);
       }
     }
@@ -183,6 +174,49 @@ public final class EventBridgeSchedulerAuditReminders implements AuditReminders 
       }
     }
     return new SyncResult(created, updated, deleted);
+  }
+
+  /**
+   * Creates the reminder; false if it exists after all: the event is delivered at least once, and
+   * a concurrent copy of this sync created it since the listing ({@code ConflictException}). The
+   * caller then compares it like a listed one.
+   */
+  private boolean created(Wanted w) {
+    try {
+      create(w);
+      return true;
+    } catch (ConflictException createdMeanwhile) {
+      return false;
+    }
+  }
+
+  /**
+   * Updates the reminder to {@code w}; false if a concurrent writer got there first
+   * ({@code ConflictException}) and left it as wanted.
+   *
+   * @throws ConflictException if the concurrent writer left it other than wanted
+   */
+  private boolean updated(Wanted w) {
+    try {
+      scheduler.updateSchedule(r -> r.groupName(groupName).name(w.name)
+          .description(w.description)
+          .scheduleExpression(w.expression)
+          .scheduleExpressionTimezone(zone.getId())
+          .flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
+          .actionAfterCompletion(ActionAfterCompletion.DELETE)
+          .state(ScheduleState.ENABLED)
+          .target(w.target));
+      return true;
+    } catch (ConflictException concurrentChange) {
+      if (w.description.equals(description(w.name))) {
+        return false;
+      }
+      throw concurrentChange;
+    }
+  }
+
+  private String description(String name) {
+    return scheduler.getSchedule(r -> r.groupName(groupName).name(name)).description();
   }
 
   private void create(Wanted w) {

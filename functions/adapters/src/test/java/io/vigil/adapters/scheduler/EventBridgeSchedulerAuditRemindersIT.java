@@ -1,6 +1,7 @@
 package io.vigil.adapters.scheduler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.adapters.Emulated;
@@ -16,9 +17,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +31,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.CreateScheduleRequest;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.scheduler.model.UpdateScheduleRequest;
 
 /**
  * {@link EventBridgeSchedulerAuditReminders} against the emulator's Scheduler: schedules created,
@@ -136,5 +144,90 @@ class EventBridgeSchedulerAuditRemindersIT {
     assertTrue(input.contains("\"detail-type\":\"Audit Reminder\""), input);
     assertTrue(input.contains("\"source\":\"vigil\""), input);
     assertTrue(input.contains("\"daysBefore\":1"), input);
+  }
+
+  /** What a racing writer does just before one of the adapter's writes reaches the service. */
+  private interface Race {
+    /** Runs before {@code request} is sent with the real client; false sends nothing more. */
+    boolean before(Object request);
+  }
+
+  /**
+   * The real client, with {@code race} run before each create and update: a concurrent copy of
+   * the same sync (the event is delivered at least once) writing between listing and writing.
+   */
+  private static SchedulerClient racing(Race race) {
+    InvocationHandler handler = (proxy, method, args) -> {
+      try {
+        if (args != null && args.length == 1 && (args[0] instanceof CreateScheduleRequest
+            || args[0] instanceof UpdateScheduleRequest)) {
+          if (!race.before(args[0])) {
+            throw ConflictException.builder().message("concurrent modification").build();
+          }
+          return method.invoke(scheduler, args);
+        }
+        if (args != null && args.length == 1 && args[0] instanceof Consumer) {
+          return InvocationHandler.invokeDefault(proxy, method, args); // builds, calls the above
+        }
+        return method.invoke(scheduler, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    };
+    return (SchedulerClient) Proxy.newProxyInstance(SchedulerClient.class.getClassLoader(),
+        new Class<?>[] {SchedulerClient.class}, handler);
+  }
+
+  private static EventBridgeSchedulerAuditReminders reminders(SchedulerClient client,
+      String group) {
+    return new EventBridgeSchedulerAuditReminders(client, group, TARGET, ROLE, ZoneId.of("UTC"),
+        LocalTime.of(9, 0), NOW, Function.identity());
+  }
+
+  @Test
+  void aReminderCreatedByAConcurrentCopy_isAcceptedAsItIs() {
+    var group = Emulated.uniqueName("reminders-race");
+    var a = audit("AUD-R", "2027-01-15", "A.5.15");
+    var copy = reminders(scheduler, group);
+    var reminders = reminders(racing(request -> {
+      if (request instanceof CreateScheduleRequest create) {
+        scheduler.createSchedule(create); // the other copy wins; ours then conflicts
+      }
+      return true;
+    }), group);
+
+    assertEquals(new SyncResult(List.of(), List.of(), List.of()), reminders.sync(List.of(a)),
+        "every reminder existed, as wanted, by the time this copy wrote it");
+    var listed = listing(group);
+    assertEquals(List.of("audit-AUD-R-due", "audit-AUD-R-r1", "audit-AUD-R-r14"),
+        List.copyOf(listed.keySet()));
+    assertTrue(copy.sync(List.of(a)).isEmpty(), "both copies left the same reminders");
+    assertEquals(listed, listing(group));
+  }
+
+  @Test
+  void aConcurrentUpdateToTheSameReminder_isAccepted_butAnotherOneIsNot() {
+    var group = Emulated.uniqueName("reminders-upd");
+    reminders(scheduler, group).sync(List.of(audit("AUD-U", "2027-01-15", "A.5.15")));
+    var moved = audit("AUD-U", "2027-02-01", "A.5.15");
+
+    var sameUpdateFirst = reminders(racing(request -> {
+      if (request instanceof UpdateScheduleRequest update) {
+        scheduler.updateSchedule(update);
+        return false; // ours then meets the concurrent change
+      }
+      return true;
+    }), group);
+    assertEquals(new SyncResult(List.of(), List.of(), List.of()),
+        sameUpdateFirst.sync(List.of(moved)));
+    assertEquals("at(2027-02-01T09:00:00)", scheduler.getSchedule(
+        r -> r.groupName(group).name("audit-AUD-U-due")).scheduleExpression());
+
+    var otherChange = reminders(racing(request -> !(request instanceof UpdateScheduleRequest)),
+        group);
+    var conflict = assertThrows(ConflictException.class,
+        () -> otherChange.sync(List.of(audit("AUD-U", "2027-03-01", "A.5.15"))),
+        "a reminder left other than wanted is not passed off as synced");
+    assertTrue(conflict.getMessage().contains("concurrent modification"), conflict.getMessage());
   }
 }

@@ -37,13 +37,12 @@ public class ScheduleAuditsFactory {
       var programme = settings.programme();
       Function<String, String> email = id -> programme.auditors().stream()
           .filter(a -> a.id().equals(id)).map(a -> a.email()).findFirst().orElse(id);
-      // a duplicate delivery syncing at the same moment makes a create conflict: sync again
       Optional<AuditReminders> reminders = settings.targetArn().map(target ->
-          new ConflictRetryingReminders(new EventBridgeSchedulerAuditReminders(
+          new EventBridgeSchedulerAuditReminders(
               clients.client(SchedulerClient.class, SchedulerClient::builder,
                   clients.defaultRegion()),
               settings.scheduleGroup(), target, settings.roleArn(), settings.zone(),
-              settings.reminderTime(), Clock.systemUTC(), email, settings.deadLetterArn())));
+              settings.reminderTime(), Clock.systemUTC(), email, settings.deadLetterArn()));
       return new ScheduleAuditsComponents(
           new AuditScheduling(programme, findings, audits, reminders), settings.zone(), clients);
     } catch (RuntimeException e) {
