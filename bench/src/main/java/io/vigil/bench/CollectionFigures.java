@@ -1,6 +1,7 @@
 package io.vigil.bench;
 
 import io.vigil.domain.check.CheckStatus;
+import io.vigil.domain.finding.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,12 +60,18 @@ final class CollectionFigures {
               byOperation(r), r.results(), Report.readUnits(r), Report.writeUnits(r))));
       if (r.number() > 1) {
         long writes = Report.dynamoWrites(r);
+        long failing = r.byStatus().getOrDefault(CheckStatus.FAIL, 0L);
+        double refreshes = lastSeenRefreshesPerHourlyRun(failing);
         out.add(Figure.measured(id + ".dynamodb_writes_per_result",
-            writes / (double) r.results(), 3, "requests/result",
-            Target.atMost(1 / RESULTS_PER_WRITE), fmt("%,d write requests (%s) for %,d unchanged"
-                + " results, %,d of them FAIL; target: an unchanged run writes <= 1 DynamoDB"
-                + " request per 25 results", writes, writesByOperation(r), r.results(),
-                r.byStatus().getOrDefault(CheckStatus.FAIL, 0L))));
+            (writes + refreshes) / r.results(), 3, "requests/result",
+            Target.atMost(1 / RESULTS_PER_WRITE), fmt("hourly steady state: %,d write requests"
+                + " measured (%s) for %,d unchanged results, %,d of them FAIL, + %.1f last-seen"
+                + " refreshes an hourly run makes on average (each open finding once per %d h,"
+                + " Finding.LAST_SEEN_REFRESH; this run came minutes after the first, so it made"
+                + " none) = %.3f measured + %.3f; target: an unchanged run writes <= 1 DynamoDB"
+                + " request per 25 results", writes, writesByOperation(r), r.results(), failing,
+                refreshes, Finding.LAST_SEEN_REFRESH.toHours(), writes / (double) r.results(),
+                refreshes / r.results())));
       }
       long s3 = Report.s3Vault(r);
       out.add(Figure.reported(id + ".s3_requests_per_result", s3 / (double) r.results(), 3,
@@ -109,5 +116,13 @@ final class CollectionFigures {
 
   private static String fmt(String format, Object... args) {
     return String.format(Locale.ROOT, format, args);
+  }
+
+  /**
+   * Last-seen writes an hourly run over an unchanged estate makes on average: each of the
+   * {@code failing} subjects' open findings is refreshed once per {@link Finding#LAST_SEEN_REFRESH}.
+   */
+  static double lastSeenRefreshesPerHourlyRun(long failing) {
+    return failing / (double) Finding.LAST_SEEN_REFRESH.toHours();
   }
 }

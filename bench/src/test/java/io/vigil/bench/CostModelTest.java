@@ -18,6 +18,10 @@ class CostModelTest {
 
   /** An unchanged run: 100 s of units, 10,000 RRU, 4,000 WRU, 2 manifests of 1 MB each. */
   private static Bench.Run run() {
+    return run(Map.of());
+  }
+
+  private static Bench.Run run(Map<io.vigil.domain.check.CheckStatus, Long> byStatus) {
     var get = new RequestStats.Op();
     get.calls.add(10_000);
     get.readUnits.add(10_000);
@@ -27,7 +31,7 @@ class CostModelTest {
     var putObject = new RequestStats.Op();
     putObject.calls.add(2);
     putObject.bytesSent.add(2_000_000);
-    return new Bench.Run(2, Duration.ofSeconds(60), 12_000, Map.of(), 0, 0, 0, 2,
+    return new Bench.Run(2, Duration.ofSeconds(60), 12_000, byStatus, 0, 0, 0, 2,
         Map.of("DynamoDb GetItem", get, "DynamoDb PutItem", putItem, "S3 PutObject", putObject),
         0, 0, 0, 0, 0, new CpuProfile.Samples(Map.of(), Map.of(), 0), 0, 0, 0, 0, 0, List.of(),
         Map.of(), Duration.ofSeconds(100));
@@ -49,6 +53,18 @@ class CostModelTest {
     assertEquals(2e6 * 730 / 1e9 / 2 * 0.023, byItem.get("S3 storage, month 1 (grows monthly)"),
         1e-12);
     assertEquals((4 * 3 * 730 + 2 * 15.0 * 60 * 730) * 0.40 / 1e6, byItem.get("SQS"), 1e-12);
+  }
+
+  @Test
+  void writes_includeTheLastSeenRefreshes_anHourlyRunMakesOnAverage() {
+    // GIVEN 1,200 failing results: their open findings are refreshed once per 12 hours
+    var lines = CostModel.lines(run(Map.of(io.vigil.domain.check.CheckStatus.FAIL, 1_200L)), 2,
+        Map.of());
+    var writes = lines.stream().filter(l -> l.item().equals("DynamoDB writes (on demand)"))
+        .findFirst().orElseThrow();
+    // THEN 100 refresh WRU per run on top of the measured 4,000
+    assertEquals(4_100 * 730 * 0.625 / 1e6, writes.dollars(), 1e-12);
+    assertTrue(writes.arithmetic().contains("100 WRU of last-seen refreshes"), writes.arithmetic());
   }
 
   @Test

@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * endpoint to the forked JVMs. A benchmark that produced no result (it failed) is a figure that
  * did not run.
  *
- * <p>Options: {@code --quick} (1 fork, 2 × 1 s warm-up, 5 × 1 s measurement; default 2 forks,
+ * <p>Options: {@code --quick} (1 fork, 2 × 0.5 s warm-up, 5 × 0.5 s measurement; default 2 forks,
  * 3 × 2 s, 5 × 2 s), {@code --include REGEX} (benchmarks to run, default all),
  * {@code --results-file FILE}.
  */
@@ -54,7 +54,7 @@ public final class JmhSuite {
     int forks = quick ? 1 : 2;
     int warmups = quick ? 2 : 3;
     int measurements = 5;
-    var iteration = TimeValue.seconds(quick ? 1 : 2);
+    var iteration = quick ? TimeValue.milliseconds(500) : TimeValue.seconds(2);
 
     var jvmArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx1g",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));

@@ -62,13 +62,18 @@ public abstract class FindingRepositoryContract {
   }
 
   @Test
-  void recordFailure_opensOnce_thenMovesLastSeenForward_andIgnoresOlderObservations() {
+  void recordFailure_opensOnce_thenRefreshesLastSeen_andIgnoresOlderObservations() {
     var f = TestData.automated(id("1"), TestData.arn(p, 1), null);
-    var t1 = f.raisedAt().plusSeconds(60);
+    var withinRefresh = f.raisedAt().plus(Finding.LAST_SEEN_REFRESH);
+    var t1 = withinRefresh.plusSeconds(1);
 
     assertEquals(FindingRepository.FailureOutcome.OPENED, repo.recordFailure(f, f.raisedAt()));
     assertEquals(FindingRepository.FailureOutcome.STILL_OPEN, repo.recordFailure(
-        TestData.automated(id("2"), TestData.arn(p, 1), null), t1));
+        TestData.automated(id("2"), TestData.arn(p, 1), null), withinRefresh));
+    assertEquals(f.raisedAt(), repo.findById(f.id()).orElseThrow().lastSeenAt(),
+        "a failure going on for less than the refresh period is not written again");
+    assertEquals(FindingRepository.FailureOutcome.STILL_OPEN, repo.recordFailure(
+        TestData.automated(id("3"), TestData.arn(p, 1), null), t1));
     assertEquals(FindingRepository.FailureOutcome.STILL_OPEN,
         repo.recordFailure(f, f.raisedAt()), "an older observation changes nothing");
 
@@ -77,6 +82,61 @@ public abstract class FindingRepositoryContract {
     assertEquals(0, stored.version(), "automation does not bump the people's version");
     assertEquals(List.of(stored), openOfThisTest());
     assertEquals(Optional.empty(), repo.findById(FindingId.of(id("2"))));
+    assertEquals(Optional.empty(), repo.findById(FindingId.of(id("3"))));
+  }
+
+  @Test
+  void recordFailures_recordsEachLikeRecordFailure_inOrder() {
+    // GIVEN subject 1 open (and seen long ago), 2 open and recovered, 3 closed, 4 never failed
+    var refresh = Finding.LAST_SEEN_REFRESH.plusSeconds(60);
+    var open = TestData.automated(id("1"), TestData.arn(p, 1), null);
+    var recovered = TestData.automated(id("2"), TestData.arn(p, 2), null);
+    var closed = TestData.automated(id("3"), TestData.arn(p, 3), null);
+    repo.recordFailure(open, open.raisedAt());
+    repo.recordFailure(recovered, recovered.raisedAt());
+    repo.recordRecovery(recovered.subjectKey(), recovered.raisedAt().plusSeconds(60));
+    repo.recordFailure(closed, closed.raisedAt());
+    repo.update(repo.findById(closed.id()).orElseThrow().withStatus(FindingStatus.CLOSED));
+    var at = open.raisedAt().plus(refresh);
+
+    // WHEN one unit's failures are recorded at once, a repeated subject among them
+    var outcomes = repo.recordFailures(List.of(
+        new FindingRepository.Failure(TestData.automated(id("1b"), TestData.arn(p, 1), null), at),
+        new FindingRepository.Failure(TestData.automated(id("2b"), TestData.arn(p, 2), null),
+            recovered.raisedAt().plusSeconds(120)),
+        new FindingRepository.Failure(TestData.automated(id("3b"), TestData.arn(p, 3), null), at),
+        new FindingRepository.Failure(TestData.automated(id("4"), TestData.arn(p, 4), null), at),
+        new FindingRepository.Failure(TestData.automated(id("4b"), TestData.arn(p, 4), null), at)));
+
+    // THEN
+    assertEquals(List.of(FindingRepository.FailureOutcome.STILL_OPEN,
+        FindingRepository.FailureOutcome.STILL_OPEN, FindingRepository.FailureOutcome.REGRESSED,
+        FindingRepository.FailureOutcome.OPENED, FindingRepository.FailureOutcome.STILL_OPEN),
+        outcomes);
+    assertEquals(at, repo.findById(open.id()).orElseThrow().lastSeenAt(), "refreshed");
+    var failingAgain = repo.findById(recovered.id()).orElseThrow();
+    assertEquals(null, failingAgain.evidenceRecoveredAt(), "recovery cleared");
+    assertEquals(recovered.raisedAt().plusSeconds(120), failingAgain.lastSeenAt());
+    assertEquals(FindingId.of(closed.id().value()),
+        repo.findById(FindingId.of(id("3b"))).orElseThrow().relatedFindingId());
+    assertTrue(repo.findById(FindingId.of(id("4"))).isPresent());
+    assertEquals(Optional.empty(), repo.findById(FindingId.of(id("4b"))));
+    assertEquals(Optional.empty(), repo.findById(FindingId.of(id("1b"))));
+    assertEquals(List.of(id("1"), id("2"), id("3b"), id("4")), openOfThisTest().stream()
+        .map(f -> f.id().value()).sorted().toList());
+  }
+
+  @Test
+  void recordFailures_refusesAnyBadFailure_beforeWritingAnything() {
+    var good = TestData.automated(id("1"), TestData.arn(p, 1), null);
+    var notOpen = TestData.automated(id("2"), TestData.arn(p, 2), null)
+        .withStatus(FindingStatus.CLOSED);
+
+    assertThrows(IllegalArgumentException.class, () -> repo.recordFailures(List.of(
+        new FindingRepository.Failure(good, good.raisedAt()),
+        new FindingRepository.Failure(notOpen, good.raisedAt()))));
+    assertEquals(List.of(), openOfThisTest());
+    assertEquals(Optional.empty(), repo.findById(good.id()));
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.vigil.domain.finding.FindingStatus;
 import io.vigil.domain.finding.HistoryEntry;
 import io.vigil.domain.time.Clock;
 import io.vigil.emulator.junit.AwsEmulator;
+import io.vigil.emulator.junit.SdkCallRecorder;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import java.time.LocalDate;
 import java.util.List;
@@ -59,6 +60,33 @@ class DynamoDbFindingRepositoryIT extends FindingRepositoryContract {
   @Override
   protected boolean isolatesConcurrentTransactions() {
     return !embeddedMoto;
+  }
+
+  @Test
+  void recordFailures_ofAnUnchangedUnit_readsInBatches_andWritesNothing() {
+    // GIVEN 250 open findings, seen failing a minute ago
+    var p = TestData.unique();
+    var repo = repository();
+    var failures = new java.util.ArrayList<FindingRepository.Failure>();
+    for (int i = 0; i < 250; i++) {
+      var f = TestData.automated("F-" + p + "-" + i, TestData.arn(p, i), null);
+      failures.add(new FindingRepository.Failure(f, f.raisedAt().plusSeconds(60)));
+    }
+    var opened = repo.recordFailures(failures);
+    assertEquals(250, opened.stream()
+        .filter(o -> o == FindingRepository.FailureOutcome.OPENED).count());
+    var again = failures.stream().map(f -> new FindingRepository.Failure(f.proposed(),
+        f.seenAt().plusSeconds(3600))).toList();
+
+    // WHEN the next hourly run sees them failing again
+    var calls = SdkCallRecorder.record(() -> assertEquals(
+        java.util.Collections.nCopies(250, FindingRepository.FailureOutcome.STILL_OPEN),
+        repo.recordFailures(again)));
+
+    // THEN 3 batches of locks and 3 of evidence items, strongly consistent; no write
+    assertEquals(List.of("BatchGetItem"), calls.stream().map(SdkCallRecorder.Call::operation)
+        .distinct().toList(), SdkCallRecorder.describe(calls));
+    assertEquals(6, calls.size(), SdkCallRecorder.describe(calls));
   }
 
   @Test

@@ -272,21 +272,26 @@ public final class CollectionService {
     results.saveAll(changed);
 
     // the lifecycle follows this unit's own results only: subjects of the checks it evaluated
-    var openedFindings = new ArrayList<Finding>();
+    var failures = new ArrayList<FindingRepository.Failure>();
     var recovered = new ArrayList<CheckResult>();
     var counts = new EnumMap<CheckStatus, Integer>(CheckStatus.class);
     for (var e : evaluations) {
       var r = e.result();
       counts.merge(r.status(), 1, Integer::sum);
       if (r.status() == CheckStatus.FAIL) {
-        var proposed = policy.findingFor(e.check(), r);
-        var outcome = findings.recordFailure(proposed, r.observedAt());
-        if (outcome != FailureOutcome.STILL_OPEN) {
-          openedFindings.add(proposed);
-        }
+        failures.add(new FindingRepository.Failure(policy.findingFor(e.check(), r),
+            r.observedAt()));
       } else if (r.status() == CheckStatus.PASS && wasNotPassing(previous, r)
           && findings.recordRecovery(r.subjectKey(), r.observedAt())) {
         recovered.add(r);
+      }
+    }
+    // one call for the unit's failures: the repository reads their subjects in batches
+    var outcomes = findings.recordFailures(failures);
+    var openedFindings = new ArrayList<Finding>();
+    for (int i = 0; i < failures.size(); i++) {
+      if (outcomes.get(i) != FailureOutcome.STILL_OPEN) {
+        openedFindings.add(failures.get(i).proposed());
       }
     }
     int opened = openedFindings.size();

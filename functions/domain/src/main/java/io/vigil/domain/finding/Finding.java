@@ -4,6 +4,7 @@ import io.vigil.domain.check.CheckId;
 import io.vigil.domain.check.Severity;
 import io.vigil.domain.control.ClauseId;
 import io.vigil.domain.control.ControlId;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +17,10 @@ import java.util.Objects;
  * {@code resourceArn} name the failing subject; otherwise they are null.
  *
  * <p>Automated findings also track the evidence: {@code lastSeenAt} is the last time the check saw
- * the subject failing, {@code evidenceRecoveredAt} is set when a later run saw it passing (closing
+ * the subject failing, refreshed at most once per {@link #LAST_SEEN_REFRESH} while the failure
+ * goes on (every observation is in the run manifests of the evidence ledger; a finding is not
+ * rewritten each hour to say so), {@code evidenceRecoveredAt} is set when a later run saw it
+ * passing (closing
  * still needs a person's effectiveness review, clause 10.2 d), and {@code relatedFindingId} links a
  * regression to the closed finding it repeats.
  */
@@ -44,6 +48,13 @@ public record Finding(
     String auditId,
     Treatment treatment,
     long version) {
+
+  /**
+   * How often a failure that goes on moves {@code lastSeenAt}: a repeated failure seen less than
+   * this after the recorded one changes nothing, so an hourly run over an unchanged estate writes
+   * no finding (one write per open finding every 12 hours instead of every hour).
+   */
+  public static final Duration LAST_SEEN_REFRESH = Duration.ofHours(12);
 
   public Finding {
     Objects.requireNonNull(id, "id");
@@ -99,6 +110,30 @@ public record Finding(
     return new Finding(id, type, source, status, title, description, severity, controls, clauses,
         checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, lastSeenAt,
         evidenceRecoveredAt, relatedFindingId, auditId, treatment, newVersion);
+  }
+
+  /**
+   * True when a failure seen again at {@code at} is recorded on a finding last seen failing at
+   * {@code lastSeen} (null: never): when {@link #LAST_SEEN_REFRESH} has passed since.
+   */
+  public static boolean refreshesLastSeen(Instant lastSeen, Instant at) {
+    return lastSeen == null || at.isAfter(lastSeen.plus(LAST_SEEN_REFRESH));
+  }
+
+  /**
+   * An open finding's subject was seen failing again at {@code at}: this finding itself when that
+   * changes nothing recorded (see {@link #refreshesLastSeen}); otherwise last seen moves forward
+   * and a recovery seen no later than {@code at} is cleared.
+   */
+  public Finding seenFailingAgain(Instant at) {
+    boolean clearsRecovery = evidenceRecoveredAt != null && !at.isBefore(evidenceRecoveredAt);
+    if (!clearsRecovery && !refreshesLastSeen(lastSeenAt, at)) {
+      return this;
+    }
+    var last = at.isAfter(lastSeenAt) ? at : lastSeenAt;
+    return new Finding(id, type, source, status, title, description, severity, controls, clauses,
+        checkId, accountId, region, resourceArn, raisedAt, dueDate, owner, rootCause, last,
+        clearsRecovery ? null : evidenceRecoveredAt, relatedFindingId, auditId, treatment, version);
   }
 
   /** The subject was seen failing at {@code at}: last seen moves forward, recovery is cleared. */

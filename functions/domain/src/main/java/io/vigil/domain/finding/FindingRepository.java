@@ -25,6 +25,42 @@ public interface FindingRepository {
    */
   FailureOutcome recordFailure(Finding proposed, java.time.Instant seenAt);
 
+  /** A failure an automated check saw: the finding to open if none is open, and when. */
+  record Failure(Finding proposed, java.time.Instant seenAt) {
+    public Failure {
+      java.util.Objects.requireNonNull(proposed, "proposed");
+      java.util.Objects.requireNonNull(seenAt, "seenAt");
+    }
+  }
+
+  /**
+   * {@link #recordFailure} for each of many failures, as one unit of a run sees them; the outcomes
+   * in the order given. An implementation may read the subjects' state in batches first (the
+   * common case of a run is that nothing changes). Every failure is validated before anything is
+   * written.
+   *
+   * @throws IllegalArgumentException if a proposed finding has no subject or is not open
+   */
+  default List<FailureOutcome> recordFailures(List<Failure> failures) {
+    failures.forEach(f -> requireRecordable(f.proposed()));
+    return failures.stream().map(f -> recordFailure(f.proposed(), f.seenAt())).toList();
+  }
+
+  /**
+   * Checks that {@code proposed} can be recorded as a failure: an open, automated finding.
+   *
+   * @throws IllegalArgumentException if it has no subject or is not open
+   */
+  static void requireRecordable(Finding proposed) {
+    if (proposed.subjectKey() == null) {
+      throw new IllegalArgumentException("only an automated finding has a subject");
+    }
+    if (!proposed.status().isOpen()) {
+      throw new IllegalArgumentException("finding " + proposed.id() + " is " + proposed.status()
+          + ": only an open finding can be opened");
+    }
+  }
+
   /**
    * Records that the subject was seen passing at {@code seenAt}: an open finding for it is marked
    * "evidence recovered" (it stays open until a person verifies effectiveness).

@@ -200,7 +200,7 @@ class CollectionServiceTest {
   }
 
   @Test
-  void run_writesOnlyChangedResults_andMovesLastSeenOfOpenFindings() {
+  void run_writesOnlyChangedResults_andRefreshesLastSeenOfOpenFindingsTwiceADay() {
     var loader = new TestEstate.Loader().with(new Bucket("bad", false, true));
     var service = service(loader, false);
     run(service, "run-1");
@@ -218,7 +218,14 @@ class CollectionServiceTest {
     assertEquals(1, findings.findOpen().size());
     assertEquals(stored + 1, vault.size(),
         "unchanged configuration is not stored again: only the new run's manifest is added");
-    assertTrue(findings.findOpen().get(0).lastSeenAt().isAfter(firstSeen), "last seen moved");
+    assertEquals(firstSeen, findings.findOpen().get(0).lastSeenAt(),
+        "an hour later the failure goes on: the finding is not rewritten");
+
+    var refresh = T0.plus(io.vigil.domain.finding.Finding.LAST_SEEN_REFRESH).plusSeconds(1);
+    now.set(refresh);
+    run(service, "run-3");
+    assertEquals(refresh, findings.findOpen().get(0).lastSeenAt(),
+        "once the refresh period has passed, last seen moves");
   }
 
   @Test

@@ -25,13 +25,11 @@ public class InMemoryFindingRepository implements FindingRepository {
 
   @Override
   public synchronized FailureOutcome recordFailure(Finding proposed, Instant seenAt) {
+    FindingRepository.requireRecordable(proposed);
     var key = proposed.subjectKey();
-    if (key == null) {
-      throw new IllegalArgumentException("only an automated finding has a subject");
-    }
     var openId = openBySubject.get(key);
     if (openId != null) {
-      findings.put(openId, findings.get(openId).seenFailing(seenAt));
+      findings.put(openId, findings.get(openId).seenFailingAgain(seenAt));
       return FailureOutcome.STILL_OPEN;
     }
     var previous = lastBySubject.get(key);
