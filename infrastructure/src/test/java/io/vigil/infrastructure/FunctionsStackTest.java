@@ -291,6 +291,19 @@ class FunctionsStackTest {
                     Map.of("Ref", "AWS::Partition"),
                     ":scheduler:eu-west-1:111122223333:schedule/vigil-audits/*"))))),
             Match.objectLike(Map.of(
+                "Sid", "ReadAuditReminderGroup",
+                "Action", List.of("scheduler:GetScheduleGroup",
+                    "scheduler:ListTagsForResource"),
+                "Resource", Map.of("Fn::GetAtt", List.of(
+                    Match.stringLikeRegexp("AuditReminders.*"), "Arn")))),
+            Match.objectLike(Map.of(
+                "Sid", "MarkAuditReminderGroupSynced",
+                "Action", "scheduler:TagResource",
+                "Resource", Map.of("Fn::GetAtt", List.of(
+                    Match.stringLikeRegexp("AuditReminders.*"), "Arn")),
+                "Condition", Map.of("ForAllValues:StringEquals", Map.of("aws:TagKeys",
+                    List.of("vigil:reminders-plan", "vigil:reminders-synced-at"))))),
+            Match.objectLike(Map.of(
                 "Sid", "PassReminderRoleToScheduler",
                 "Action", "iam:PassRole",
                 "Resource", Map.of("Fn::GetAtt", List.of(

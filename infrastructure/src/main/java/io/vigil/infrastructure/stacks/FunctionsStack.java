@@ -281,8 +281,17 @@ public final class FunctionsStack extends Stack {
           .build());
       scheduleAudits.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
           .sid("ReadAuditReminderGroup")
-          .actions(List.of("scheduler:GetScheduleGroup"))
+          .actions(List.of("scheduler:GetScheduleGroup", "scheduler:ListTagsForResource"))
           .resources(List.of(auditReminderGroup.getScheduleGroupArn()))
+          .build());
+      // the sync marks its group as synced (plan fingerprint, time) to skip reading every
+      // schedule on an unchanged run: those two tags on that group only
+      scheduleAudits.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+          .sid("MarkAuditReminderGroupSynced")
+          .actions(List.of("scheduler:TagResource"))
+          .resources(List.of(auditReminderGroup.getScheduleGroupArn()))
+          .conditions(Map.of("ForAllValues:StringEquals", Map.of("aws:TagKeys",
+              List.of("vigil:reminders-plan", "vigil:reminders-synced-at"))))
           .build());
       scheduleAudits.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
           .sid("ListSchedules")

@@ -6,12 +6,15 @@ import io.vigil.domain.audit.AuditReminders;
 import io.vigil.domain.evidence.CanonicalJson;
 import io.vigil.domain.evidence.Sha256;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +27,13 @@ import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.scheduler.model.EventBridgeParameters;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.scheduler.model.ScheduleState;
 import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
 import software.amazon.awssdk.services.scheduler.model.DeadLetterConfig;
 import software.amazon.awssdk.services.scheduler.model.RetryPolicy;
+import software.amazon.awssdk.services.scheduler.model.Tag;
 import software.amazon.awssdk.services.scheduler.model.Target;
 
 /**
@@ -48,6 +53,19 @@ import software.amazon.awssdk.services.scheduler.model.Target;
  * description ends with a fingerprint of the wanted definition, so unchanged schedules are left
  * alone and a second sync with the same audits makes no write. Schedules of the group that are not
  * wanted (audits removed or cancelled, reminder times passed) are deleted.
+ *
+ * <p>Fast path: a sync that leaves the group as wanted tags the group (schedules have no tags)
+ * with {@value #PLAN_TAG}, a fingerprint of the whole plan (every reminder's name and description,
+ * those whose time has passed included, so that it does not change as reminders run and delete
+ * themselves), and {@value #SYNCED_AT_TAG}, the latest {@code LastModificationDate} of its
+ * schedules then (the Scheduler's clock). A sync reads these tags, then lists the group; when the
+ * plan's fingerprint is the tagged one, the listed names are exactly the wanted ones and no
+ * schedule was modified after the tagged instant, nothing changed since and it reads no schedule.
+ * Any other case (a plan change, a schedule edited, deleted or added out of band, no tags) takes
+ * the full compare above, which repairs it and tags the group again. The tags are written only
+ * when this sync saw every listed schedule, at its listed modification, with the wanted
+ * description (a schedule it wrote is read back), so a concurrent writer's change is never
+ * vouched for.
  */
 public final class EventBridgeSchedulerAuditReminders implements AuditReminders {
 
@@ -58,6 +76,11 @@ public final class EventBridgeSchedulerAuditReminders implements AuditReminders 
   private static final DateTimeFormatter AT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
   private static final String FINGERPRINT = " #";
+
+  /** Group tag: SHA-256 of every planned reminder's name and description at the last full sync. */
+  static final String PLAN_TAG = "vigil:reminders-plan";
+  /** Group tag: the latest modification of a schedule of the group when it was as planned. */
+  static final String SYNCED_AT_TAG = "vigil:reminders-synced-at";
 
   /** Attempts after the first when the target refuses a reminder. */
   static final int RETRY_ATTEMPTS = 3;
@@ -73,7 +96,7 @@ public final class EventBridgeSchedulerAuditReminders implements AuditReminders 
   private final Clock clock;
   private final Function<String, String> contact;
   private final String deadLetterArn;
-  private boolean groupReady;
+  private String groupArn;
 
   /** Reminders at 09:00 UTC, auditors named by id in the events. */
   public EventBridgeSchedulerAuditReminders(SchedulerClient scheduler, String groupName,
@@ -127,44 +150,61 @@ public final class EventBridgeSchedulerAuditReminders implements AuditReminders 
 
   @Override
   public SyncResult sync(List<AuditPlan.PlannedAudit> planned) {
-    ensureGroup();
+    var group = ensureGroup();
+    var plan = new TreeMap<String, Wanted>(); // passed reminders included
     var wanted = new TreeMap<String, Wanted>();
     var now = LocalDateTime.now(clock.withZone(zone));
     for (var audit : planned) {
       KINDS.forEach((kind, daysBefore) -> {
         var at = audit.date().minusDays(daysBefore).atTime(time);
+        var name = scheduleName(audit.id(), kind);
+        var w = wanted(name, audit, daysBefore, at);
+        plan.put(name, w);
         if (at.isAfter(now)) {
-          var name = scheduleName(audit.id(), kind);
-          wanted.put(name, wanted(name, audit, daysBefore, at));
+          wanted.put(name, w);
         }
       });
     }
-    var existing = new TreeMap<String, ScheduleSummary>();
-    scheduler.listSchedulesPaginator(r -> r.groupName(groupName)).schedules()
-        .forEach(s -> existing.put(s.name(), s));
+    var fingerprint = fingerprint(plan.values());
+    // the tags before the listing: tags written after it could vouch for writes it does not show
+    var tags = tags(group);
+    var existing = listing();
+    if (unchangedSince(tags, fingerprint, existing, wanted)) {
+      return new SyncResult(List.of(), List.of(), List.of());
+    }
+    var seen = new HashMap<String, Instant>(); // name → modification read as wanted
+    boolean wrote = false;
     var created = new ArrayList<String>();
     var updated = new ArrayList<String>();
     var deleted = new ArrayList<String>();
     for (var w : wanted.values()) {
-      if (!existing.containsKey(w.name) && created(w)) {
-        created.add(w.name);
-        continue;
+      if (!existing.containsKey(w.name)) {
+        wrote = true;
+        if (created(w)) {
+          created.add(w.name);
+          continue;
+        }
       }
-      String description;
+      GetScheduleResponse current;
       try {
-        description = description(w.name);
+        current = schedule(w.name);
       } catch (ResourceNotFoundException ranMeanwhile) {
+        wrote = true;
         if (created(w)) { // else a concurrent copy re-created it as wanted
           created.add(w.name);
         }
         continue;
       }
-      if (!w.description.equals(description) && updated(w)) {
-        updated.add(w.name);
+      if (!asWanted(w, current, seen)) {
+        wrote = true;
+        if (updated(w, seen)) {
+          updated.add(w.name);
+        }
       }
     }
     for (var name : existing.keySet()) {
       if (!wanted.containsKey(name)) {
+        wrote = true;
         try {
           scheduler.deleteSchedule(r -> r.groupName(groupName).name(name));
         } catch (ResourceNotFoundException alreadyGone) {
@@ -173,7 +213,99 @@ public final class EventBridgeSchedulerAuditReminders implements AuditReminders 
         deleted.add(name);
       }
     }
+    markSynced(group, fingerprint, wanted, wrote ? listing() : existing, seen);
     return new SyncResult(created, updated, deleted);
+  }
+
+  /** The group's schedules by name (all pages). */
+  private TreeMap<String, ScheduleSummary> listing() {
+    var listed = new TreeMap<String, ScheduleSummary>();
+    scheduler.listSchedulesPaginator(r -> r.groupName(groupName)).schedules()
+        .forEach(s -> listed.put(s.name(), s));
+    return listed;
+  }
+
+  private Map<String, String> tags(String group) {
+    var tags = new HashMap<String, String>();
+    scheduler.listTagsForResource(r -> r.resourceArn(group)).tags()
+        .forEach(t -> tags.put(t.key(), t.value()));
+    return tags;
+  }
+
+  /**
+   * Whether the group is as the tags say a full sync left it for this plan: same plan, exactly the
+   * wanted names listed, none modified since.
+   */
+  private static boolean unchangedSince(Map<String, String> tags, String fingerprint,
+      Map<String, ScheduleSummary> listed, Map<String, Wanted> wanted) {
+    if (!fingerprint.equals(tags.get(PLAN_TAG)) || !listed.keySet().equals(wanted.keySet())) {
+      return false;
+    }
+    Instant syncedAt;
+    try {
+      syncedAt = Instant.parse(Objects.toString(tags.get(SYNCED_AT_TAG), ""));
+    } catch (DateTimeParseException absent) {
+      return false;
+    }
+    return listed.values().stream().allMatch(s -> s.lastModificationDate() != null
+        && !s.lastModificationDate().isAfter(syncedAt));
+  }
+
+  /**
+   * Tags the group with the plan's fingerprint and the latest modification of {@code listed}
+   * (listed after this sync's writes), if this sync has seen each listed schedule, at its listed
+   * modification, with the wanted description; schedules it wrote (or saw at another
+   * modification) are read back for that. Otherwise (a concurrent writer changed the group
+   * meanwhile) the group keeps its tags, which no longer match, and the next sync compares in full.
+   */
+  private void markSynced(String group, String fingerprint, Map<String, Wanted> wanted,
+      Map<String, ScheduleSummary> listed, Map<String, Instant> seen) {
+    if (!listed.keySet().equals(wanted.keySet())) {
+      return;
+    }
+    var syncedAt = Instant.EPOCH;
+    for (var s : listed.values()) {
+      var modified = s.lastModificationDate();
+      if (modified == null) {
+        return;
+      }
+      if (!modified.equals(seen.get(s.name()))) {
+        try {
+          if (!asWanted(wanted.get(s.name()), schedule(s.name()), seen)
+              || !modified.equals(seen.get(s.name()))) {
+            return;
+          }
+        } catch (ResourceNotFoundException goneMeanwhile) {
+          return;
+        }
+      }
+      if (modified.isAfter(syncedAt)) {
+        syncedAt = modified;
+      }
+    }
+    var at = syncedAt.toString();
+    scheduler.tagResource(r -> r.resourceArn(group).tags(
+        Tag.builder().key(PLAN_TAG).value(fingerprint).build(),
+        Tag.builder().key(SYNCED_AT_TAG).value(at).build()));
+  }
+
+  /** SHA-256 over every planned reminder's name and wanted description. */
+  private static String fingerprint(Iterable<Wanted> plan) {
+    var text = new StringBuilder();
+    for (var w : plan) {
+      text.append(w.name).append('\n').append(w.description).append('\n');
+    }
+    return Sha256.of(text.toString()).hex();
+  }
+
+  /** Whether {@code current} has the wanted description; if so, notes its modification. */
+  private static boolean asWanted(Wanted w, GetScheduleResponse current,
+      Map<String, Instant> seen) {
+    if (!w.description.equals(current.description())) {
+      return false;
+    }
+    seen.put(w.name, current.lastModificationDate());
+    return true;
   }
 
   /**
@@ -196,7 +328,7 @@ public final class EventBridgeSchedulerAuditReminders implements AuditReminders 
    *
    * @throws ConflictException if the concurrent writer left it other than wanted
    */
-  private boolean updated(Wanted w) {
+  private boolean updated(Wanted w, Map<String, Instant> seen) {
     try {
       scheduler.updateSchedule(r -> r.groupName(groupName).name(w.name)
           .description(w.description)
@@ -208,15 +340,15 @@ public final class EventBridgeSchedulerAuditReminders implements AuditReminders 
           .target(w.target));
       return true;
     } catch (ConflictException concurrentChange) {
-      if (w.description.equals(description(w.name))) {
+      if (asWanted(w, schedule(w.name), seen)) {
         return false;
       }
       throw concurrentChange;
     }
   }
 
-  private String description(String name) {
-    return scheduler.getSchedule(r -> r.groupName(groupName).name(name)).description();
+  private GetScheduleResponse schedule(String name) {
+    return scheduler.getSchedule(r -> r.groupName(groupName).name(name));
   }
 
   private void create(Wanted w) {
@@ -230,20 +362,21 @@ public final class EventBridgeSchedulerAuditReminders implements AuditReminders 
         .target(w.target));
   }
 
-  private void ensureGroup() {
-    if (groupReady) {
-      return;
+  /** The group's ARN; creates the group if absent (looked up once per instance). */
+  private String ensureGroup() {
+    if (groupArn != null) {
+      return groupArn;
     }
     try {
-      scheduler.getScheduleGroup(r -> r.name(groupName));
+      groupArn = scheduler.getScheduleGroup(r -> r.name(groupName)).arn();
     } catch (ResourceNotFoundException absent) {
       try {
-        scheduler.createScheduleGroup(r -> r.name(groupName));
-      } catch (ConflictException createdMeanwhile) {
-        // another run created it
+        groupArn = scheduler.createScheduleGroup(r -> r.name(groupName)).scheduleGroupArn();
+      } catch (ConflictException createdMeanwhile) { // another run created it
+        groupArn = scheduler.getScheduleGroup(r -> r.name(groupName)).arn();
       }
     }
-    groupReady = true;
+    return groupArn;
   }
 
   private Wanted wanted(String name, AuditPlan.PlannedAudit audit, int daysBefore,

@@ -20,6 +20,8 @@ import java.time.ZoneOffset;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,17 +30,23 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.scheduler.model.CreateScheduleRequest;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.scheduler.model.UpdateScheduleRequest;
 
 /**
  * {@link EventBridgeSchedulerAuditReminders} against the emulator's Scheduler: schedules created,
- * updated on re-plan, deleted on removal, and a second sync writes nothing.
+ * updated on re-plan, deleted on removal, and a second sync writes nothing; an unchanged sync reads
+ * no schedule (the group's tags vouch for it), and what changed out of band is still repaired.
  */
 @WithAwsEmulator
 class EventBridgeSchedulerAuditRemindersIT {
@@ -51,12 +59,13 @@ class EventBridgeSchedulerAuditRemindersIT {
 
   private static AwsClientFactory clients;
   private static SchedulerClient scheduler;
+  private static Region region;
 
   @BeforeAll
   static void connect(AwsEmulator aws) {
     clients = new AwsClientFactory(AwsSettings.emulator(aws.endpoint(), aws.region()));
-    scheduler = clients.client(SchedulerClient.class, SchedulerClient::builder,
-        Region.of(aws.region()));
+    region = Region.of(aws.region());
+    scheduler = clients.client(SchedulerClient.class, SchedulerClient::builder, region);
   }
 
   @AfterAll
@@ -150,11 +159,15 @@ class EventBridgeSchedulerAuditRemindersIT {
   private interface Race {
     /** Runs before {@code request} is sent with the real client; false sends nothing more. */
     boolean before(Object request);
+
+    /** Runs after {@code request} was sent with the real client. */
+    default void after(Object request) {}
   }
 
   /**
-   * The real client, with {@code race} run before each create and update: a concurrent copy of
-   * the same sync (the event is delivered at least once) writing between listing and writing.
+   * The real client, with {@code race} run before (and after) each create and update: a
+   * concurrent copy of the same sync (the event is delivered at least once) writing between
+   * listing and writing (or right after this sync's write).
    */
   private static SchedulerClient racing(Race race) {
     InvocationHandler handler = (proxy, method, args) -> {
@@ -164,7 +177,9 @@ class EventBridgeSchedulerAuditRemindersIT {
           if (!race.before(args[0])) {
             throw ConflictException.builder().message("concurrent modification").build();
           }
-          return method.invoke(scheduler, args);
+          var response = method.invoke(scheduler, args);
+          race.after(args[0]);
+          return response;
         }
         if (args != null && args.length == 1 && args[0] instanceof Consumer) {
           return InvocationHandler.invokeDefault(proxy, method, args); // builds, calls the above
@@ -229,5 +244,187 @@ class EventBridgeSchedulerAuditRemindersIT {
         () -> otherChange.sync(List.of(audit("AUD-U", "2027-03-01", "A.5.15"))),
         "a reminder left other than wanted is not passed off as synced");
     assertTrue(conflict.getMessage().contains("concurrent modification"), conflict.getMessage());
+  }
+
+  /** Records the operation name of every request its client sends (each attempt). */
+  private static final class Requests implements ExecutionInterceptor {
+    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context,
+        ExecutionAttributes attributes) {
+      sent.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    }
+
+    /** The requests sent since the last call, in order. */
+    List<String> take() {
+      synchronized (sent) {
+        var taken = List.copyOf(sent);
+        sent.clear();
+        return taken;
+      }
+    }
+
+    /** The real client configured as production's, recording into this. */
+    SchedulerClient client() {
+      var builder = clients.configure(SchedulerClient.builder(), region);
+      return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+          .addExecutionInterceptor(this).build()).build();
+    }
+  }
+
+  /** {@code count} audits, one a week from 2027-01-15: three reminders each, all ahead. */
+  private static List<AuditPlan.PlannedAudit> programme(int count) {
+    var audits = new ArrayList<AuditPlan.PlannedAudit>();
+    for (int i = 0; i < count; i++) {
+      audits.add(audit("AUD-P%02d".formatted(i), LocalDate.parse("2027-01-15").plusWeeks(i)
+          .toString(), "A.5." + (i + 1)));
+    }
+    return audits;
+  }
+
+  private static final SyncResult NOTHING = new SyncResult(List.of(), List.of(), List.of());
+
+  /** Reminders that have synced {@code audits} to {@code group}. */
+  private static EventBridgeSchedulerAuditReminders synced(String group,
+      List<AuditPlan.PlannedAudit> audits) {
+    var reminders = reminders(scheduler, group);
+    reminders.sync(audits);
+    return reminders;
+  }
+
+  private static GetScheduleResponse schedule(String group, String name) {
+    return scheduler.getSchedule(r -> r.groupName(group).name(name));
+  }
+
+  @Test
+  void anUnchangedSync_readsTheGroupsTagsAndListingOnly_evenAfterARemindersTimeHasPassed() {
+    var group = Emulated.uniqueName("reminders-fast");
+    var requests = new Requests();
+    try (var client = requests.client()) {
+      var audits = programme(20); // 60 schedules: two pages of the emulator's listing
+      var reminders = reminders(client, group);
+      assertEquals(60, reminders.sync(audits).created().size());
+      var first = requests.take();
+      assertEquals(List.of("GetScheduleGroup", "CreateScheduleGroup", "ListTagsForResource",
+          "ListSchedules"), first.subList(0, 4), first.toString());
+      assertEquals("TagResource", first.get(first.size() - 1), "the group is marked as synced");
+      var before = listing(group);
+
+      assertEquals(NOTHING, reminders.sync(audits));
+      assertEquals(List.of("ListTagsForResource", "ListSchedules", "ListSchedules"),
+          requests.take(), "an unchanged sync reads no schedule and writes nothing");
+      assertEquals(NOTHING, reminders(client, group).sync(audits));
+      assertEquals(List.of("GetScheduleGroup", "ListTagsForResource", "ListSchedules",
+          "ListSchedules"), requests.take(), "nor on a cold start (the group looked up once)");
+
+      // two days later the first audit's 14-day reminder has run and deleted itself
+      var later = new EventBridgeSchedulerAuditReminders(client, group, TARGET, ROLE,
+          ZoneId.of("UTC"), LocalTime.of(9, 0),
+          Clock.fixed(Instant.parse("2027-01-02T07:00:00Z"), ZoneOffset.UTC),
+          Function.identity());
+      scheduler.deleteSchedule(r -> r.groupName(group).name("audit-AUD-P00-r14"));
+      requests.take();
+      assertEquals(NOTHING, later.sync(audits));
+      assertEquals(List.of("GetScheduleGroup", "ListTagsForResource", "ListSchedules",
+          "ListSchedules"), requests.take(), "the plan's fingerprint covers passed reminders");
+      before.remove("audit-AUD-P00-r14");
+      assertEquals(before, listing(group), "no schedule was written");
+    }
+  }
+
+  @Test
+  void aReminderEditedOutOfBand_isRepairedByTheNextSync() {
+    var group = Emulated.uniqueName("reminders-edit");
+    var audits = List.of(audit("AUD-E", "2027-01-15", "A.5.15"));
+    var reminders = synced(group, audits);
+    var name = "audit-AUD-E-r1";
+    var wanted = schedule(group, name);
+    scheduler.updateSchedule(r -> r.groupName(group).name(name)
+        .description("edited by hand").scheduleExpression("at(2027-01-10T09:00:00)")
+        .flexibleTimeWindow(wanted.flexibleTimeWindow()).target(wanted.target()));
+
+    assertEquals(new SyncResult(List.of(), List.of(name), List.of()), reminders.sync(audits));
+    var repaired = schedule(group, name);
+    assertEquals(wanted.description(), repaired.description());
+    assertEquals("at(2027-01-14T09:00:00)", repaired.scheduleExpression());
+    assertEquals(NOTHING, reminders.sync(audits));
+  }
+
+  @Test
+  void aReminderDeletedOutOfBand_isRecreated_andAStrayScheduleIsDeleted() {
+    var group = Emulated.uniqueName("reminders-gone");
+    var audits = List.of(audit("AUD-G", "2027-01-15", "A.5.15"));
+    var reminders = synced(group, audits);
+    var due = schedule(group, "audit-AUD-G-due");
+
+    scheduler.deleteSchedule(r -> r.groupName(group).name("audit-AUD-G-due"));
+    assertEquals(new SyncResult(List.of("audit-AUD-G-due"), List.of(), List.of()),
+        reminders.sync(audits));
+    assertEquals(due.description(), schedule(group, "audit-AUD-G-due").description());
+
+    scheduler.createSchedule(r -> r.groupName(group).name("stray")
+        .scheduleExpression("at(2027-01-12T09:00:00)")
+        .flexibleTimeWindow(due.flexibleTimeWindow()).target(due.target()));
+    assertEquals(new SyncResult(List.of(), List.of(), List.of("stray")), reminders.sync(audits));
+    assertEquals(List.of("audit-AUD-G-due", "audit-AUD-G-r1", "audit-AUD-G-r14"),
+        List.copyOf(listing(group).keySet()));
+    assertEquals(NOTHING, reminders.sync(audits));
+  }
+
+  @Test
+  void aChangedPlan_comparesInFull_andUpdatesAsBefore() {
+    var group = Emulated.uniqueName("reminders-plan");
+    var requests = new Requests();
+    try (var client = requests.client()) {
+      var reminders = reminders(client, group);
+      var a = audit("AUD-M", "2027-01-15", "A.5.15");
+      var b = audit("AUD-N", "2027-02-15", "A.8.2");
+      reminders.sync(List.of(a, b));
+      requests.take();
+
+      var moved = audit("AUD-M", "2027-01-22", "A.5.15");
+      assertEquals(new SyncResult(List.of(), List.of("audit-AUD-M-due", "audit-AUD-M-r1",
+          "audit-AUD-M-r14"), List.of()), reminders.sync(List.of(moved, b)));
+      assertEquals(List.of("ListTagsForResource", "ListSchedules",
+          "GetSchedule", "UpdateSchedule", "GetSchedule", "UpdateSchedule",
+          "GetSchedule", "UpdateSchedule", "GetSchedule", "GetSchedule", "GetSchedule",
+          "ListSchedules", "GetSchedule", "GetSchedule", "GetSchedule", "TagResource"),
+          requests.take(), "every reminder compared, the ones written read back, then marked");
+      assertEquals("at(2027-01-22T09:00:00)",
+          schedule(group, "audit-AUD-M-due").scheduleExpression());
+      assertEquals(NOTHING, reminders.sync(List.of(moved, b)));
+      assertEquals(List.of("ListTagsForResource", "ListSchedules"), requests.take());
+    }
+  }
+
+  @Test
+  void aReminderRewrittenByAStaleCopyRightAfterThisSyncWroteIt_isNotVouchedFor() {
+    var group = Emulated.uniqueName("reminders-stale");
+    var audits = List.of(audit("AUD-S", "2027-01-15", "A.5.15"));
+    var reminders = reminders(racing(new Race() {
+      @Override
+      public boolean before(Object request) {
+        return true;
+      }
+
+      @Override
+      public void after(Object request) {
+        if (request instanceof CreateScheduleRequest create
+            && create.name().equals("audit-AUD-S-due")) {
+          // a copy that planned an older programme writes its version over this sync's
+          scheduler.updateSchedule(r -> r.groupName(group).name(create.name())
+              .description("Audit Due of audit AUD-S #stale")
+              .scheduleExpression("at(2027-01-08T09:00:00)")
+              .flexibleTimeWindow(create.flexibleTimeWindow()).target(create.target()));
+        }
+      }
+    }), group);
+    assertEquals(3, reminders.sync(audits).created().size());
+
+    assertEquals(new SyncResult(List.of(), List.of("audit-AUD-S-due"), List.of()),
+        reminders(scheduler, group).sync(audits), "the stale reminder is repaired");
+    assertEquals("at(2027-01-15T09:00:00)",
+        schedule(group, "audit-AUD-S-due").scheduleExpression());
   }
 }

@@ -11,6 +11,7 @@ import io.vigil.adapters.dynamodb.VigilTable;
 import io.vigil.aws.AwsClientFactory;
 import io.vigil.aws.AwsSettings;
 import io.vigil.emulator.junit.AwsEmulator;
+import io.vigil.emulator.junit.SdkCallRecorder;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -38,7 +40,8 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
  * {@code programme.json}) is delivered once, then again, then — on a fresh table and schedule
  * group — as two copies at the same moment to two handler instances (two Lambda execution
  * environments). After the repeat the table and the reminder schedules are exactly as after one
- * delivery (no schedule even rewritten); after the two concurrent copies they hold the same audits
+ * delivery (no schedule even rewritten, nor read: the repeat's Scheduler requests are the group's
+ * tags and listing); after the two concurrent copies they hold the same audits
  * and exactly the same schedules — names, expressions, time zones, targets with their input, retry
  * policy and dead-letter queue — with no reminder twice.
  */
@@ -90,8 +93,18 @@ class ScheduleAuditsAtLeastOnceIT {
     try (var handler = handler("once")) {
       first = handler.handleRequest(event, null);
       once = StoredAudits.capture(dynamo, scheduler, store("once"), store("once"));
+      SdkCallRecorder.start();
       var second = handler.handleRequest(event, null);
+      var calls = SdkCallRecorder.stop();
       again = StoredAudits.capture(dynamo, scheduler, store("once"), store("once"));
+      var byOperation = new TreeMap<String, Integer>();
+      calls.stream().filter(c -> c.service().equals("Scheduler"))
+          .forEach(c -> byOperation.merge(c.operation(), 1, Integer::sum));
+      System.out.printf("[at-least-once] schedule-audits repeat: %d requests, Scheduler %s%n",
+          calls.size(), byOperation);
+      assertEquals(List.of("ListSchedules", "ListTagsForResource"),
+          List.copyOf(byOperation.keySet()), "the repeat only reads the group's tags and listing: "
+          + SdkCallRecorder.describe(calls));
 
       assertEquals(List.of(), second.get("added"), second.toString());
       assertEquals(List.of(), second.get("changed"));

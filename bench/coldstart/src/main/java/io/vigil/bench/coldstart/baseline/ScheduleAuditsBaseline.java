@@ -31,7 +31,10 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
 /**
  * Plain-Java baseline of {@code ScheduleAuditsHandler}: the settings of
  * {@code ScheduleAuditsSettings} read from the environment by hand (same keys, defaults and
- * parser), the wiring of {@code ScheduleAuditsFactory}, the same planning run per event.
+ * parser), the wiring of {@code ScheduleAuditsFactory}, the same planning run per event. The
+ * reminders go through the function's own {@link EventBridgeSchedulerAuditReminders}, so the
+ * Scheduler requests are the function's, its fast path included (an unchanged plan: the group's
+ * tags and listing, no {@code GetSchedule}).
  */
 public final class ScheduleAuditsBaseline
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
