@@ -1,9 +1,11 @@
 package io.vigil.adapters.s3;
 
+import io.vigil.adapters.internal.ConcurrentWrites;
 import io.vigil.domain.evidence.EvidenceVault;
 import io.vigil.domain.evidence.Sha256;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -16,6 +18,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * {@code evidence/sha256/<first two hex>/<sha256>.json}, the SHA-256 of its bytes. Objects are
  * written once (skipped when present, and written with {@code If-None-Match: *}) and checked on
  * every read: content that no longer matches its address raises {@link TamperedEvidenceException}.
+ * {@link #putAll} uploads up to {@value ConcurrentWrites#MAX_IN_FLIGHT} objects at a time with the
+ * same client.
  */
 public final class S3EvidenceVault implements EvidenceVault {
 
@@ -54,6 +58,15 @@ public final class S3EvidenceVault implements EvidenceVault {
       }
     }
     return address;
+  }
+
+  /**
+   * Puts the documents concurrently, {@value ConcurrentWrites#MAX_IN_FLIGHT} in flight at a time
+   * (see {@link ConcurrentWrites} for what a failure does); each PUT keeps the client's retries.
+   */
+  @Override
+  public List<Sha256> putAll(List<byte[]> canonicalJsons) {
+    return ConcurrentWrites.map(canonicalJsons, this::put);
   }
 
   /**

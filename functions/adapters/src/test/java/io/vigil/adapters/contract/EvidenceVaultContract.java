@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.vigil.domain.evidence.EvidenceVault;
 import io.vigil.domain.evidence.Sha256;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,23 @@ public abstract class EvidenceVaultContract {
 
     assertFalse(a.equals(b));
     assertArrayEquals(evidence("none"), vault.get(b).orElseThrow());
+  }
+
+  @Test
+  void putAllStoresEveryDocument_andReturnsTheirAddressesInTheOrderGiven() {
+    var documents = new ArrayList<byte[]>();
+    for (int i = 0; i < 40; i++) {
+      documents.add(evidence("key-" + i));
+    }
+    documents.add(evidence("key-7")); // the same evidence twice in one call
+
+    var addresses = vault.putAll(documents);
+
+    assertEquals(documents.stream().map(Sha256::of).toList(), addresses);
+    for (var bytes : documents) {
+      assertArrayEquals(bytes, vault.get(Sha256.of(bytes)).orElseThrow());
+    }
+    assertEquals(List.of(), vault.putAll(List.of()));
   }
 
   @Test

@@ -54,6 +54,9 @@ public final class CollectionService {
    */
   public static final Duration DEFAULT_CLAIM = Duration.ofMinutes(15);
 
+  /** Evidence documents handed to the vault per {@link EvidenceVault#putAll}. */
+  static final int EVIDENCE_CHUNK = 500;
+
   /** What {@link #collectUnit} did. */
   public record UnitOutcome(
       CollectionUnit unit, RunSummary summary, boolean duplicate, List<CheckResult> results,
@@ -254,6 +257,7 @@ public final class CollectionService {
 
     // evidence first; what the latest result already points at is in the vault (verify checks it)
     var stored = new HashSet<String>();
+    var toStore = new ArrayList<Evaluation>();
     for (var e : evaluations) {
       var hash = e.result().evidenceSha256();
       var before = previous.get(e.result().subjectKey());
@@ -261,12 +265,10 @@ public final class CollectionService {
         continue;
       }
       if (stored.add(hash.hex())) {
-        var address = vault.put(e.evidence().canonicalBytes());
-        if (!address.equals(hash)) {
-          throw new IllegalStateException("vault stored evidence under " + address + ", expected " + hash);
-        }
+        toStore.add(e);
       }
     }
+    storeEvidence(toStore);
 
     var changed = all.stream().filter(r -> differs(previous.get(r.subjectKey()), r)).toList();
     results.saveAll(changed);
@@ -302,6 +304,26 @@ public final class CollectionService {
         opened, stored.size());
     runs.complete(summary);
     return new UnitOutcome(unit, summary, false, all, changed.size(), openedFindings, recovered);
+  }
+
+  /**
+   * Puts the evidence of {@code evaluations} into the vault, {@value #EVIDENCE_CHUNK} documents per
+   * {@link EvidenceVault#putAll} (which may store them concurrently; the chunks bound the canonical
+   * bytes held at once), and checks that each was stored under its hash.
+   */
+  private void storeEvidence(List<Evaluation> evaluations) {
+    for (int from = 0; from < evaluations.size(); from += EVIDENCE_CHUNK) {
+      var chunk = evaluations.subList(from, Math.min(from + EVIDENCE_CHUNK, evaluations.size()));
+      var addresses = vault.putAll(chunk.stream().map(e -> e.evidence().canonicalBytes()).toList());
+      for (int i = 0; i < chunk.size(); i++) {
+        var hash = chunk.get(i).result().evidenceSha256();
+        var address = addresses.get(i);
+        if (!address.equals(hash)) {
+          throw new IllegalStateException("vault stored evidence under " + address + ", expected "
+              + hash);
+        }
+      }
+    }
   }
 
   /** A result is written when it is new or differs in what it says (not merely when observed). */

@@ -1,5 +1,6 @@
 package io.vigil.domain.evidence;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,16 @@ public interface EvidenceVault {
 
   /** Stores the canonical bytes (if not already present) and returns their address. */
   Sha256 put(byte[] canonicalJson);
+
+  /**
+   * Stores many documents as {@link #put} stores each, and returns their addresses in the order
+   * given. The documents are independent (content-addressed), so an implementation may store them
+   * concurrently, in any order; if one cannot be stored the call fails (after the writes in flight
+   * have ended), and the caller stores them all again. This default stores them one at a time.
+   */
+  default List<Sha256> putAll(List<byte[]> canonicalJsons) {
+    return canonicalJsons.stream().map(this::put).toList();
+  }
 
   Optional<byte[]> get(Sha256 address);
 

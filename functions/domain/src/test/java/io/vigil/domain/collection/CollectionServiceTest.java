@@ -44,10 +44,15 @@ class CollectionServiceTest {
   private final EvidenceLedger ledger = new EvidenceLedger(ledgerStore, vault, now::get);
 
   private CollectionService service(TestEstate.Loader loader, boolean brokenCheck) {
+    return service(loader, brokenCheck, vault);
+  }
+
+  private CollectionService service(TestEstate.Loader loader, boolean brokenCheck,
+      io.vigil.domain.evidence.EvidenceVault storedIn) {
     var collector = new EvidenceCollector(
         List.of(new TestEstate.EncryptionCheck(), new TestEstate.VersioningCheck(brokenCheck)),
         List.of(loader));
-    return new CollectionService(collector, vault, results, findings, runs,
+    return new CollectionService(collector, storedIn, results, findings, runs,
         FindingPolicy.defaults(), ledger, now::get);
   }
 
@@ -344,6 +349,73 @@ class CollectionServiceTest {
 
     assertEquals(1, outcome.summary().count(CheckStatus.ERROR));
     assertTrue(outcome.results().get(0).reason().contains("evidence could not be recorded"));
+  }
+
+  /** The in-memory vault, recording the size of each putAll; it can misplace one document. */
+  private final class ChunkVault implements io.vigil.domain.evidence.EvidenceVault {
+    final List<Integer> calls = new java.util.ArrayList<>();
+    boolean misplaceOne;
+
+    @Override
+    public io.vigil.domain.evidence.Sha256 put(byte[] canonicalJson) {
+      return vault.put(canonicalJson);
+    }
+
+    @Override
+    public List<io.vigil.domain.evidence.Sha256> putAll(List<byte[]> canonicalJsons) {
+      calls.add(canonicalJsons.size());
+      var addresses = new java.util.ArrayList<>(vault.putAll(canonicalJsons));
+      if (misplaceOne) {
+        addresses.set(addresses.size() - 1, io.vigil.domain.evidence.Sha256.of("elsewhere"));
+      }
+      return addresses;
+    }
+
+    @Override
+    public java.util.Optional<byte[]> get(io.vigil.domain.evidence.Sha256 address) {
+      return vault.get(address);
+    }
+
+    @Override
+    public boolean contains(io.vigil.domain.evidence.Sha256 address) {
+      return vault.contains(address);
+    }
+  }
+
+  private static Bucket[] buckets(int count) {
+    return java.util.stream.IntStream.range(0, count)
+        .mapToObj(i -> new Bucket("b" + i, i % 2 == 0, true)).toArray(Bucket[]::new);
+  }
+
+  @Test
+  void run_handsTheVaultItsEvidenceInChunks_eachDocumentOnce() {
+    var chunks = new ChunkVault();
+    var outcome = run(service(new TestEstate.Loader().with(buckets(600)), false, chunks), "run-1");
+
+    assertEquals(1_200, outcome.summary().evidenceObjects());
+    assertEquals(List.of(CollectionService.EVIDENCE_CHUNK, CollectionService.EVIDENCE_CHUNK,
+        1_200 - 2 * CollectionService.EVIDENCE_CHUNK), chunks.calls);
+    assertEquals(1_200 + 1, vault.size(), "every document, and the unit's manifest");
+  }
+
+  @Test
+  void run_failsBeforeWritingResults_whenTheVaultStoresADocumentUnderAnotherAddress() {
+    var chunks = new ChunkVault();
+    chunks.misplaceOne = true;
+    var service = service(new TestEstate.Loader().with(buckets(3)), false, chunks);
+
+    var e = assertThrows(RuntimeException.class, () -> run(service, "run-1"));
+
+    assertTrue(rootMessage(e).contains("vault stored evidence under"), rootMessage(e));
+    assertEquals(0, findings.findOpen().size());
+  }
+
+  private static String rootMessage(Throwable e) {
+    var all = new StringBuilder();
+    for (var t = e; t != null; t = t.getCause()) {
+      all.append(t.getMessage()).append(" / ");
+    }
+    return all.toString();
   }
 
   @Test
