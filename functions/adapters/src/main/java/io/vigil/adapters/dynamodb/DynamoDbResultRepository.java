@@ -3,6 +3,7 @@ package io.vigil.adapters.dynamodb;
 import io.vigil.adapters.dynamodb.internal.Backoff;
 import io.vigil.adapters.dynamodb.internal.BatchWriter;
 import io.vigil.adapters.dynamodb.internal.Conditions;
+import io.vigil.adapters.internal.ConcurrentWrites;
 import io.vigil.domain.check.CheckResult;
 import io.vigil.domain.collection.ResultRepository;
 import java.util.LinkedHashMap;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@link ResultRepository} on the Vigil table. A run's results ({@code RUN#<runId>/RESULT#...})
  * are written with {@code BatchWriteItem}, 25 at a time, unprocessed items retried; each subject's
  * {@code LATEST} item is then written with a conditional put that lets only a result at least as
- * recent as the stored one replace it.
+ * recent as the stored one replace it. The conditional puts are independent (one subject each) and
+ * run {@value ConcurrentWrites#MAX_IN_FLIGHT} at a time.
  */
 public final class DynamoDbResultRepository implements ResultRepository {
 
@@ -56,7 +58,10 @@ public final class DynamoDbResultRepository implements ResultRepository {
   /**
    * Writes every result into its run, then makes each the latest of its subject unless a newer
    * one is stored. Writing the same results again writes the same items. If several results of
-   * the list have the same (run, subject), the last one wins.
+   * the list have the same (run, subject), the last one wins. The run's items are all written
+   * before any subject's {@code LATEST} (so that a result that is the latest is in its run); the
+   * {@code LATEST} puts are concurrent, and if one fails the call fails once those in flight have
+   * ended (see {@link ConcurrentWrites}).
    *
    * @throws BatchWriter.IncompleteBatchWriteException if DynamoDB kept items unprocessed
    */
@@ -76,7 +81,8 @@ public final class DynamoDbResultRepository implements ResultRepository {
       return enhanced.batchWriteItem(r -> r.addWriteBatch(batch.build()))
           .unprocessedPutItemsForTable(results);
     });
-    newestBySubject.values().forEach(this::putLatestUnlessNewerStored);
+    ConcurrentWrites.forEach(List.copyOf(newestBySubject.values()),
+        this::putLatestUnlessNewerStored);
   }
 
   private void putLatestUnlessNewerStored(CheckResult result) {
