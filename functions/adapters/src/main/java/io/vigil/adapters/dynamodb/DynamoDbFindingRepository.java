@@ -5,6 +5,7 @@ import io.vigil.adapters.dynamodb.internal.Conditions;
 import io.vigil.adapters.dynamodb.internal.TableItem;
 import io.vigil.adapters.dynamodb.internal.Times;
 import io.vigil.adapters.dynamodb.internal.Transactions;
+import io.vigil.adapters.internal.ConcurrentWrites;
 import io.vigil.domain.finding.CorrectiveAction;
 import io.vigil.domain.finding.Finding;
 import io.vigil.domain.finding.FindingId;
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +120,10 @@ public final class DynamoDbFindingRepository implements FindingRepository {
    * subjects' last findings, with strongly consistent {@code BatchGetItem}s of 100 keys, instead of
    * two {@code GetItem}s per failure; then records each failure as {@link #recordFailure} does,
    * starting from what was read (a changed subject is read again, as there). An unchanged run over
-   * N failing subjects thus makes about N / 50 reads and no write.
+   * N failing subjects thus makes about N / 50 reads and no write. Failures of different subjects
+   * are recorded concurrently, {@value ConcurrentWrites#MAX_IN_FLIGHT} subjects at a time; those
+   * of one subject one after another, in the order given (the second reads the subject again). If
+   * one fails the call fails once those in flight have ended (see {@link ConcurrentWrites}).
    */
   @Override
   public List<FailureOutcome> recordFailures(List<Failure> failures) {
@@ -133,20 +138,26 @@ public final class DynamoDbFindingRepository implements FindingRepository {
     var lastOf = batchGet(lasts, subjects.stream()
         .filter(k -> !locked.containsKey(Keys.subject(k)))
         .map(k -> Keys.key(Keys.subject(k), LastFindingItem.SK)).toList(), TableItem::getPk, true);
-    var outcomes = new ArrayList<FailureOutcome>(failures.size());
-    var used = new java.util.HashSet<String>();
-    for (var f : failures) {
-      var subject = f.proposed().subjectKey();
-      if (!used.add(subject)) {
-        outcomes.add(record(f.proposed(), f.seenAt(), null)); // a repeat: what was read is stale
-        continue;
-      }
-      var lock = Optional.ofNullable(locked.get(Keys.subject(subject)));
-      outcomes.add(record(f.proposed(), f.seenAt(), new Read(lock,
-          lock.map(l -> tracked.get(l.getFindingId())),
-          Optional.ofNullable(lastOf.get(Keys.subject(subject))))));
+    // subjects are independent (each one's lifecycle is guarded by its own conditions): one task
+    // per subject, run concurrently; a subject's failures are recorded in order within its task
+    var bySubject = new LinkedHashMap<String, List<Integer>>();
+    for (int i = 0; i < failures.size(); i++) {
+      bySubject.computeIfAbsent(failures.get(i).proposed().subjectKey(), k -> new ArrayList<>())
+          .add(i);
     }
-    return outcomes;
+    var outcomes = new FailureOutcome[failures.size()];
+    ConcurrentWrites.forEach(List.copyOf(bySubject.entrySet()), indexes -> {
+      var subject = Keys.subject(indexes.getKey());
+      var lock = Optional.ofNullable(locked.get(subject));
+      var read = new Read(lock, lock.map(l -> tracked.get(l.getFindingId())),
+          Optional.ofNullable(lastOf.get(subject)));
+      for (int i : indexes.getValue()) {
+        var f = failures.get(i);
+        outcomes[i] = record(f.proposed(), f.seenAt(), read);
+        read = null; // a repeat: what was read is stale, it reads the subject again
+      }
+    });
+    return List.of(outcomes);
   }
 
   /**

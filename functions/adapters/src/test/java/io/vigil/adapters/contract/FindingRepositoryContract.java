@@ -127,6 +127,27 @@ public abstract class FindingRepositoryContract {
   }
 
   @Test
+  void recordFailures_ofManySubjects_opensOneEach_withTheOutcomesInTheOrderGiven() {
+    // 60 subjects, each failing twice: the repeats interleaved with other subjects' failures
+    var failures = new ArrayList<FindingRepository.Failure>();
+    var expected = new ArrayList<FindingRepository.FailureOutcome>();
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 60; i++) {
+        var f = TestData.automated(id(i + "-" + round), TestData.arn(p, i), null);
+        failures.add(new FindingRepository.Failure(f, f.raisedAt()));
+        expected.add(round == 0 ? FindingRepository.FailureOutcome.OPENED
+            : FindingRepository.FailureOutcome.STILL_OPEN);
+      }
+    }
+
+    var outcomes = repo.recordFailures(failures);
+
+    assertEquals(expected, outcomes);
+    assertEquals(java.util.stream.IntStream.range(0, 60).mapToObj(i -> id(i + "-0")).sorted()
+        .toList(), openOfThisTest().stream().map(f -> f.id().value()).sorted().toList());
+  }
+
+  @Test
   void recordFailures_refusesAnyBadFailure_beforeWritingAnything() {
     var good = TestData.automated(id("1"), TestData.arn(p, 1), null);
     var notOpen = TestData.automated(id("2"), TestData.arn(p, 2), null)
