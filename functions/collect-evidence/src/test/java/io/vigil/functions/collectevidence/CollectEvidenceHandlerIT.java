@@ -80,9 +80,15 @@ class CollectEvidenceHandlerIT {
 
   private static CollectEvidenceHandler handler(String table, String bucket,
       Map<String, Object> extra) {
+    return handler(emulator, table, bucket, extra);
+  }
+
+  /** The function on {@code aws}, with its own table and bucket (created), and more settings. */
+  static CollectEvidenceHandler handler(AwsEmulator aws, String table, String bucket,
+      Map<String, Object> extra) {
     var props = new HashMap<String, Object>(extra);
-    props.put("vigil.aws.endpoint-url", emulator.endpoint());
-    props.put("vigil.aws.region", emulator.region());
+    props.put("vigil.aws.endpoint-url", aws.endpoint());
+    props.put("vigil.aws.region", aws.region());
     props.put("vigil.aws.access-key-id", Canaries.AWS_ACCESS_KEY_ID);
     props.put("vigil.aws.secret-access-key", Canaries.AWS_SECRET_ACCESS_KEY);
     props.put("vigil.table-name", table);
