@@ -153,7 +153,8 @@ class SummarizePerformanceHandlerIT {
         Treatment.none(), 0);
   }
 
-  private static SummarizePerformanceHandler handler(String table, String bucket,
+  /** The function's configuration on the emulator, table and bucket, plus {@code extra}. */
+  static Map<String, Object> properties(AwsEmulator emulator, String table, String bucket,
       Map<String, Object> extra) {
     var props = new HashMap<String, Object>();
     props.put("vigil.aws.endpoint-url", emulator.endpoint());
@@ -164,7 +165,13 @@ class SummarizePerformanceHandlerIT {
     props.put("vigil.evidence-bucket", bucket);
     props.put("vigil.event-bus-name", "it-bus-unused-" + SUFFIX);
     props.putAll(extra);
-    return new SummarizePerformanceHandler(ApplicationContext.builder().properties(props));
+    return props;
+  }
+
+  private static SummarizePerformanceHandler handler(String table, String bucket,
+      Map<String, Object> extra) {
+    return new SummarizePerformanceHandler(ApplicationContext.builder()
+        .properties(properties(emulator, table, bucket, extra)));
   }
 
   private static Map<String, Object> event(String time, Map<String, Object> detail) {
