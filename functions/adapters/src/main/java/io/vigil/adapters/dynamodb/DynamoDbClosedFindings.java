@@ -31,7 +31,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
  */
 public final class DynamoDbClosedFindings implements ClosedFindings {
 
-  private static final int MAX_BATCH_GET = 100;
 
   private final DynamoDbEnhancedClient enhanced;
   private final DynamoDbTable<FindingItem> findings;
@@ -92,8 +91,8 @@ public final class DynamoDbClosedFindings implements ClosedFindings {
 
   private Map<String, FindingEvidenceItem> evidenceOf(List<String> findingIds) {
     var out = new HashMap<String, FindingEvidenceItem>();
-    for (int i = 0; i < findingIds.size(); i += MAX_BATCH_GET) {
-      var chunk = findingIds.subList(i, Math.min(i + MAX_BATCH_GET, findingIds.size()));
+    for (int i = 0; i < findingIds.size(); i += Keys.MAX_BATCH_GET) {
+      var chunk = findingIds.subList(i, Math.min(i + Keys.MAX_BATCH_GET, findingIds.size()));
       var batch = ReadBatch.builder(FindingEvidenceItem.class).mappedTableResource(evidence);
       chunk.forEach(id -> batch.addGetItem(Keys.key(Keys.finding(id), FindingEvidenceItem.SK)));
       enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(evidence)

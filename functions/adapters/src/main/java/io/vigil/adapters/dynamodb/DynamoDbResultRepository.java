@@ -33,7 +33,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DynamoDbResultRepository implements ResultRepository {
 
   /** DynamoDB's limit of keys in one BatchGetItem request. */
-  private static final int MAX_BATCH_GET = 100;
 
   private final DynamoDbEnhancedClient enhanced;
   private final DynamoDbTable<ResultItem> results;
@@ -118,9 +117,9 @@ public final class DynamoDbResultRepository implements ResultRepository {
   public Map<String, CheckResult> findLatest(Collection<String> subjectKeys) {
     var out = new HashMap<String, CheckResult>();
     var keys = new ArrayList<>(new LinkedHashSet<>(subjectKeys));
-    for (int i = 0; i < keys.size(); i += MAX_BATCH_GET) {
+    for (int i = 0; i < keys.size(); i += Keys.MAX_BATCH_GET) {
       var batch = ReadBatch.builder(ResultItem.class).mappedTableResource(results);
-      keys.subList(i, Math.min(i + MAX_BATCH_GET, keys.size()))
+      keys.subList(i, Math.min(i + Keys.MAX_BATCH_GET, keys.size()))
           .forEach(k -> batch.addGetItem(Keys.key(Keys.subject(k), Keys.LATEST)));
       enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(results)
           .forEach(item -> {

@@ -159,6 +159,44 @@ class DynamoDbMeasureRepositoryIT {
         12));
   }
 
+  /**
+   * The trends of several measures in batches (one BatchGetItem for up to 100 keys): each the
+   * same, in the same order, as its own trend Query; here 9 windows of 12 months (108 keys: two
+   * batches) across the year end, with gaps and results outside the windows.
+   */
+  @Test
+  void severalTrendsAtOnce_areEachTheSameAsItsOwnTrend() {
+    // a table of its own: every measure's partition is written here
+    var own = Emulated.uniqueName("measure-trends");
+    new VigilTable(own).createIfAbsent(aws.dynamo());
+    var repo = new DynamoDbMeasureRepository(aws.enhanced(), own);
+    var results = new ArrayList<MeasureResult>();
+    var month = YearMonth.of(2039, 3);
+    for (var m : Measure.values()) {
+      for (int i = 0; i < 16; i++) {
+        if ((i + m.ordinal()) % 3 != 0) {
+          results.add(result(m, month.plusMonths(i).toString(), i));
+        }
+      }
+    }
+    repo.save(results);
+    var upTo = Period.month(month.plusMonths(13));
+    var counts = new java.util.EnumMap<Measure, Integer>(Measure.class);
+    for (var m : Measure.values()) {
+      counts.put(m, 12);
+    }
+    counts.put(Measure.OPEN_FINDINGS, 2);
+
+    var trends = repo.trends(counts, upTo);
+
+    assertEquals(counts.keySet(), trends.keySet());
+    counts.forEach((m, count) -> assertEquals(repo.trend(m, upTo, count), trends.get(m),
+        m.id()));
+    assertFalse(trends.get(Measure.CONTROL_PASS_RATE).isEmpty());
+    assertThrows(IllegalArgumentException.class,
+        () -> repo.trends(Map.of(Measure.OPEN_FINDINGS, 0), upTo));
+  }
+
   @Test
   void refusesWhatCannotBeStored_andWritesNothing() {
     var bad = new MeasureResult(Measure.OBJECTIVES_ATTAINMENT, "2036-13", 1.0, Map.of(), "", AT);

@@ -17,12 +17,9 @@ import io.vigil.domain.collection.UnitMessage;
 import io.vigil.domain.evidence.CanonicalJson;
 import io.vigil.emulator.junit.AwsEmulator;
 import io.vigil.emulator.junit.Canaries;
+import io.vigil.emulator.junit.IsolatedPackage;
 import io.vigil.emulator.junit.WithAwsEmulator;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -165,12 +162,12 @@ class LambdaPackagesIT {
     var foreign = message("m-foreign", new CollectionUnit(runId, "package test",
         new ScanTarget(account, emulator.region()), true, null, other.id()));
 
-    try (var isolated = new Isolated(jar)) {
+    try (var isolated = new IsolatedPackage(jar)) {
       // both handlers start from the package alone
       var trigger = isolated.handler(HANDLER, props);
       var worker = isolated.handler(QUEUE_HANDLER, props);
       try {
-        var catalogue = isolated.catalogueOf(worker);
+        var catalogue = catalogueOf(isolated, worker);
         assertEquals(expected, catalogue, "the package evaluates exactly its group's checks");
         assertFalse(catalogue.isEmpty());
 
@@ -202,77 +199,17 @@ class LambdaPackagesIT {
         "eventSource", "aws:sqs");
   }
 
-  /** A deployment package on a class path of its own (parent: the platform class loader). */
-  private static final class Isolated implements AutoCloseable {
-    private final URLClassLoader loader;
-
-    Isolated(Path jar) throws IOException {
-      loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-          ClassLoader.getPlatformClassLoader());
+  /** The ids of the checks the handler's {@code EvidenceCollector} evaluates. */
+  private static Set<String> catalogueOf(IsolatedPackage isolated, Object handler)
+      throws Exception {
+    var context = isolated.invoke(handler, "getApplicationContext");
+    var collectorType = isolated.loader().loadClass(EvidenceCollector.class.getName());
+    var collector = isolated.loader().loadClass("io.micronaut.context.BeanLocator")
+        .getMethod("getBean", Class.class).invoke(context, collectorType);
+    var out = new TreeSet<String>();
+    for (var metadata : (List<?>) isolated.invoke(collector, "catalogue")) {
+      out.add(String.valueOf(isolated.invoke(isolated.invoke(metadata, "id"), "value")));
     }
-
-    /** Constructs a handler as the tests do: {@code new Handler(ApplicationContext.builder()...)}. */
-    Object handler(String className, Map<String, Object> properties) throws Exception {
-      return withContextLoader(() -> {
-        var context = loader.loadClass("io.micronaut.context.ApplicationContext");
-        var builderType = loader.loadClass("io.micronaut.context.ApplicationContextBuilder");
-        var builder = context.getMethod("builder").invoke(null);
-        builderType.getMethod("properties", Map.class).invoke(builder, properties);
-        return loader.loadClass(className).getConstructor(builderType).newInstance(builder);
-      });
-    }
-
-    /** The ids of the checks the handler's {@code EvidenceCollector} evaluates. */
-    Set<String> catalogueOf(Object handler) throws Exception {
-      var context = invoke(handler, "getApplicationContext");
-      var collectorType = loader.loadClass(EvidenceCollector.class.getName());
-      var collector = loader.loadClass("io.micronaut.context.BeanLocator")
-          .getMethod("getBean", Class.class).invoke(context, collectorType);
-      var out = new TreeSet<String>();
-      for (var metadata : (List<?>) invoke(collector, "catalogue")) {
-        out.add(String.valueOf(invoke(invoke(metadata, "id"), "value")));
-      }
-      return out;
-    }
-
-    /** Calls {@code target.name()}. */
-    Object invoke(Object target, String name) throws Exception {
-      return withContextLoader(() -> call(target.getClass().getMethod(name), target));
-    }
-
-    /** Calls {@code handler.handleRequest(input, null)}: the Lambda context may be null. */
-    Object handleRequest(Object handler, Object input) throws Exception {
-      for (var m : handler.getClass().getMethods()) {
-        if (m.getName().equals("handleRequest") && m.getParameterCount() == 2) {
-          return withContextLoader(() -> call(m, handler, input, null));
-        }
-      }
-      throw new NoSuchMethodException(handler.getClass().getName() + ".handleRequest");
-    }
-
-    private static Object call(Method method, Object target, Object... args) throws Exception {
-      method.setAccessible(true);
-      try {
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause() instanceof Exception cause ? cause : e;
-      }
-    }
-
-    private <T> T withContextLoader(java.util.concurrent.Callable<T> action) throws Exception {
-      var thread = Thread.currentThread();
-      var previous = thread.getContextClassLoader();
-      thread.setContextClassLoader(loader);
-      try {
-        return action.call();
-      } finally {
-        thread.setContextClassLoader(previous);
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      loader.close();
-    }
+    return out;
   }
 }

@@ -1,6 +1,8 @@
 package io.vigil.domain.performance;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** Port: measure results stored per period, so that trends can be drawn. */
 public interface MeasureRepository {
@@ -14,4 +16,16 @@ public interface MeasureRepository {
    * stored result are left out).
    */
   List<MeasureResult> trend(Measure measure, Period upTo, int count);
+
+  /**
+   * The trends of several measures up to {@code upTo}: for each measure of {@code counts}, what
+   * {@link #trend} answers for its count. A store that can read them all in one round trip
+   * overrides this (the Vigil table: one {@code BatchGetItem}); by default, one {@link #trend}
+   * per measure.
+   */
+  default Map<Measure, List<MeasureResult>> trends(Map<Measure, Integer> counts, Period upTo) {
+    var out = new EnumMap<Measure, List<MeasureResult>>(Measure.class);
+    counts.forEach((measure, count) -> out.put(measure, trend(measure, upTo, count)));
+    return out;
+  }
 }

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,10 @@ public final class ReportBuilder {
 
   /** Periods shown in trend charts. */
   public static final int TREND_PERIODS = 12;
+
+  /** The measures drawn as trend charts. */
+  private static final List<Measure> CHARTED = List.of(Measure.CONTROL_PASS_RATE,
+      Measure.OPEN_FINDINGS);
 
   private final PerformanceEvaluator evaluator;
   private final MeasureRepository measures;
@@ -66,13 +71,27 @@ public final class ReportBuilder {
     return results;
   }
 
+  /**
+   * The stored results a report shows besides {@code current}: the period before for each
+   * measure (key figures), the last {@link #TREND_PERIODS} periods of the charted ones, read at
+   * once ({@link MeasureRepository#trends}).
+   */
+  private Map<Measure, List<MeasureResult>> history(Period period, List<MeasureResult> current) {
+    var counts = new EnumMap<Measure, Integer>(Measure.class);
+    current.forEach(r -> counts.put(r.measure(), 2));
+    CHARTED.forEach(m -> counts.put(m, TREND_PERIODS));
+    return measures.trends(counts, period);
+  }
+
   /** The weekly (or any period's) performance summary: key figures and trends. */
   public Report summary(Period period, List<MeasureResult> current) {
+    var history = history(period, current);
     var sections = new ArrayList<Section>();
-    sections.add(new Section("figures", "Key figures", List.of(figures(period, current))));
+    sections.add(new Section("figures", "Key figures", List.of(figures(period, current,
+        history))));
     sections.add(new Section("trends", "Trends", List.of(
-        trendChart(Measure.CONTROL_PASS_RATE, period, 100.0),
-        trendChart(Measure.OPEN_FINDINGS, period, null),
+        trendChart(Measure.CONTROL_PASS_RATE, period, 100.0, history),
+        trendChart(Measure.OPEN_FINDINGS, period, null, history),
         ageing(current))));
     return new Report("performance-summary", "Information security performance summary "
         + period.id(), period, clock.now(), sections, highlights(current));
@@ -80,9 +99,11 @@ public final class ReportBuilder {
 
   /** The management review pack for {@code period}. */
   public Report managementReview(Period period, List<MeasureResult> current) {
+    var history = history(period, current);
     var reviews = registers.list(RegisterKind.MANAGEMENT_REVIEW);
     var sections = new ArrayList<Section>();
-    sections.add(new Section("figures", "Key figures", List.of(figures(period, current))));
+    sections.add(new Section("figures", "Key figures", List.of(figures(period, current,
+        history))));
     sections.add(new Section("a", "a) Status of actions from previous management reviews",
         previousActions(period, reviews)));
     sections.add(new Section("b", "b) Changes in external and internal issues relevant to the"
@@ -95,7 +116,7 @@ public final class ReportBuilder {
             "Requirements", "Addressed by"), r -> List.of(r.text("name").orElse(""),
                 String.join("; ", r.texts("requirements")), r.text("addressedBy").orElse("")))));
     sections.add(new Section("d", "d) Feedback on information security performance",
-        performance(period, current)));
+        performance(period, current, history)));
     sections.add(new Section("e", "e) Feedback from interested parties", feedback(period)));
     sections.add(new Section("f", "f) Results of risk assessment and status of the risk"
         + " treatment plan", risks()));
@@ -107,11 +128,13 @@ public final class ReportBuilder {
         clock.now(), sections, highlights(current));
   }
 
-  private Table figures(Period period, List<MeasureResult> current) {
+  private Table figures(Period period, List<MeasureResult> current,
+      Map<Measure, List<MeasureResult>> history) {
     var rows = new ArrayList<List<String>>();
+    var before = period.previous().id();
     for (var r : current) {
-      var previous = measures.trend(r.measure(), period.previous(), 1).stream()
-          .filter(MeasureResult::hasValue).findFirst();
+      var previous = history.getOrDefault(r.measure(), List.of()).stream()
+          .filter(h -> before.equals(h.period()) && h.hasValue()).findFirst();
       rows.add(List.of(r.measure().title(), r.hasValue() ? format(r.value(), r.measure()) : "—",
           previous.map(p -> format(p.value(), r.measure())).orElse("—"),
           trendWord(r, previous.orElse(null)), r.hasValue() ? "" : r.note()));
@@ -143,8 +166,9 @@ public final class ReportBuilder {
     return better ? "better" : "worse";
   }
 
-  private Chart trendChart(Measure measure, Period period, Double maximum) {
-    var trend = measures.trend(measure, period, TREND_PERIODS);
+  private static Chart trendChart(Measure measure, Period period, Double maximum,
+      Map<Measure, List<MeasureResult>> history) {
+    var trend = history.get(measure);
     var byPeriod = new LinkedHashMap<String, Double>();
     var p = period;
     var labels = new ArrayList<String>();
@@ -242,7 +266,8 @@ public final class ReportBuilder {
     return t != null && !t.isBefore(from) && t.isBefore(to);
   }
 
-  private List<Block> performance(Period period, List<MeasureResult> current) {
+  private List<Block> performance(Period period, List<MeasureResult> current,
+      Map<Measure, List<MeasureResult>> history) {
     var blocks = new ArrayList<Block>();
     blocks.add(new Paragraph("Nonconformities and corrective actions."));
     var open = find(current, Measure.OPEN_FINDINGS);
@@ -251,9 +276,9 @@ public final class ReportBuilder {
         types.stream().map(t -> t.name().replace('_', ' ').toLowerCase(Locale.ROOT)).toList(),
         types.stream().map(t -> open.breakdown().getOrDefault(t.name(), 0.0)).toList(), null));
     blocks.add(ageing(current));
-    blocks.add(trendChart(Measure.OPEN_FINDINGS, period, null));
+    blocks.add(trendChart(Measure.OPEN_FINDINGS, period, null, history));
     blocks.add(new Paragraph("Monitoring and measurement results."));
-    blocks.add(trendChart(Measure.CONTROL_PASS_RATE, period, 100.0));
+    blocks.add(trendChart(Measure.CONTROL_PASS_RATE, period, 100.0, history));
     var pass = find(current, Measure.CONTROL_PASS_RATE);
     var themes = pass.breakdown().entrySet().stream()
         .filter(e -> !e.getKey().startsWith("account ")).toList();

@@ -5,6 +5,7 @@ import io.vigil.domain.performance.MeasureRepository;
 import io.vigil.domain.performance.MeasureResult;
 import io.vigil.domain.performance.Period;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,22 @@ final class UnsavedMeasures implements MeasureRepository {
 
   @Override
   public synchronized List<MeasureResult> trend(Measure measure, Period upTo, int count) {
+    return overlay(measure, upTo, count, stored.trend(measure, upTo, count));
+  }
+
+  /** The stored trends (one read, as the store does it), each with this session's results. */
+  @Override
+  public synchronized Map<Measure, List<MeasureResult>> trends(Map<Measure, Integer> counts,
+      Period upTo) {
+    var out = new EnumMap<Measure, List<MeasureResult>>(Measure.class);
+    stored.trends(counts, upTo).forEach((measure, trend) -> out.put(measure,
+        overlay(measure, upTo, counts.get(measure), trend)));
+    return out;
+  }
+
+  /** {@code trend} (stored) with this session's results of the window laid over it. */
+  private List<MeasureResult> overlay(Measure measure, Period upTo, int count,
+      List<MeasureResult> trend) {
     var window = new ArrayList<String>();
     var p = upTo;
     for (int i = 0; i < count; i++) {
@@ -46,7 +63,7 @@ final class UnsavedMeasures implements MeasureRepository {
     }
     var byPeriod = new LinkedHashMap<String, MeasureResult>();
     window.forEach(id -> byPeriod.put(id, null));
-    stored.trend(measure, upTo, count).forEach(r -> byPeriod.put(r.period(), r));
+    trend.forEach(r -> byPeriod.put(r.period(), r));
     for (var id : window) {
       var own = session.get(key(measure, id));
       if (own != null) {

@@ -153,7 +153,8 @@ class SummarizePerformanceHandlerIT {
         Treatment.none(), 0);
   }
 
-  private static SummarizePerformanceHandler handler(String table, String bucket,
+  /** The function's configuration on the emulator, table and bucket, plus {@code extra}. */
+  static Map<String, Object> properties(AwsEmulator emulator, String table, String bucket,
       Map<String, Object> extra) {
     var props = new HashMap<String, Object>();
     props.put("vigil.aws.endpoint-url", emulator.endpoint());
@@ -164,7 +165,13 @@ class SummarizePerformanceHandlerIT {
     props.put("vigil.evidence-bucket", bucket);
     props.put("vigil.event-bus-name", "it-bus-unused-" + SUFFIX);
     props.putAll(extra);
-    return new SummarizePerformanceHandler(ApplicationContext.builder().properties(props));
+    return props;
+  }
+
+  private static SummarizePerformanceHandler handler(String table, String bucket,
+      Map<String, Object> extra) {
+    return new SummarizePerformanceHandler(ApplicationContext.builder()
+        .properties(properties(emulator, table, bucket, extra)));
   }
 
   private static Map<String, Object> event(String time, Map<String, Object> detail) {
@@ -537,6 +544,50 @@ class SummarizePerformanceHandlerIT {
       assertTrue(((String) response.get("url")).contains("X-Amz-Expires=172800"));
       assertTrue(((List<String>) response.get("highlights")).stream()
           .anyMatch(h -> h.startsWith("Open findings: 1")), response.toString());
+    }
+  }
+
+  /**
+   * The requests of one summary: the sample event (events/summarize-performance/
+   * weekly-summary.json, 2026-W49) over an empty table, the cold-start harness's scenario. Exact,
+   * so that a read added or repeated fails here: one Query per check of the catalogue (each
+   * check's latest results are a GSI2 partition of their own), the open findings, the closed
+   * findings of the two months the week touches (30 Nov - 6 Dec), the audits of three statuses,
+   * three registers, the measures stored (BatchWriteItem) and read back with their history (one
+   * BatchGetItem for the previous week of each measure and the 12 weeks of the two charts); the
+   * claim and its completion, three documents, the manifest and the ledger's run manifest, the
+   * ledger's unit and head reads and its append, and Summary Ready.
+   */
+  @Test
+  void oneSummaryOfTheSampleEvent_makesTheseRequests() throws Exception {
+    var table = "it-sample-" + SUFFIX;
+    var bucket = "it-sample-" + SUFFIX;
+    new VigilTable(table).createIfAbsent(dynamo);
+    new EvidenceBucket(s3, bucket).createIfAbsent();
+    var bus = "it-bus-sample-" + SUFFIX;
+    eventBridge.createEventBus(r -> r.name(bus));
+    @SuppressWarnings("unchecked")
+    var sample = (Map<String, Object>) JsonReader.read(java.nio.file.Files.readAllBytes(
+        java.nio.file.Path.of("..", "..", "events", "summarize-performance",
+            "weekly-summary.json")));
+    try (var handler = handler(table, bucket, Map.of("vigil.event-bus-name", bus))) {
+      var calls = SdkCallRecorder.record(() -> assertEquals("2026-W49",
+          handler.handleRequest(sample, null).get("period")));
+
+      int checks = io.vigil.domain.check.CheckIndex.bundled().all().size();
+      var expected = new TreeMap<String, Long>(Map.of(
+          "DynamoDb PutItem", 2L,
+          "DynamoDb Query", checks + 1L + 2 + 3 + 3,
+          "DynamoDb BatchWriteItem", 1L,
+          "DynamoDb BatchGetItem", 1L,
+          "DynamoDb GetItem", 2L,
+          "DynamoDb TransactWriteItems", 1L,
+          "S3 PutObject", 5L,
+          "EventBridge PutEvents", 1L));
+      var actual = calls.stream().collect(Collectors.groupingBy(
+          c -> c.service() + " " + c.operation(), TreeMap::new, Collectors.counting()));
+      assertEquals(expected, actual, SdkCallRecorder.describe(calls));
+      assertEquals(checks + 22, calls.size());
     }
   }
 

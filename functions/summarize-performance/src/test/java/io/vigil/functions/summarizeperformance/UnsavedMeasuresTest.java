@@ -33,5 +33,10 @@ class UnsavedMeasuresTest {
     assertEquals(List.of(r("2026-10", 4), r("2026-11", 9)),
         stored.trend(Measure.OPEN_FINDINGS, Period.parse("2026-12"), 3), "nothing written");
     assertEquals(List.of(), unsaved.trend(Measure.OVERDUE_ACTIONS, Period.parse("2026-12"), 3));
+    // several trends at once (the report's one read) are each the same as its own
+    assertEquals(Map.of(Measure.OPEN_FINDINGS, List.of(r("2026-11", 3), r("2026-12", 2)),
+            Measure.OVERDUE_ACTIONS, List.of()),
+        unsaved.trends(Map.of(Measure.OPEN_FINDINGS, 2, Measure.OVERDUE_ACTIONS, 3),
+            Period.parse("2026-12")));
   }
 }
