@@ -32,14 +32,15 @@ public final class ConcurrentWrites {
 
   /**
    * Writes a call keeps in flight by default, chosen for AWS, where a write costs latency rather
-   * than the caller's CPU (S3 PUT ~20–30 ms, a DynamoDB write ~5–10 ms): 8 in flight take a
-   * first run's ~6,200 evidence PUTs per unit from ~2.6 min to ~20 s, far below S3's 3,500 PUT/s
-   * per prefix. On moto (one Python process, already near one busy core with sequential writes)
-   * no bound above 1 is faster: the benchmark's first run went from 94 s to 109 s at 8 (see
-   * docs/performance.md); raising the URLConnection client's kept-alive connections per host
-   * (5 by default, {@code http.maxConnections}) to 32 changed nothing there.
+   * than the caller's CPU (S3 PUT ~20–30 ms, a DynamoDB write ~5–10 ms): 5 in flight take a first
+   * run's ~6,200 evidence PUTs per unit from ~2.6 min to ~30 s, far below S3's 3,500 PUT/s per
+   * prefix. Not more: the URLConnection client keeps 5 connections per host alive (the JDK's
+   * {@code http.maxConnections}), so a sixth concurrent write would open a TLS connection that is
+   * closed again afterwards. On moto (one Python process, already near one busy core with
+   * sequential writes) no bound above 1 is faster: the benchmark's first run went from 94 s to
+   * 109 s at 8 (see docs/performance.md).
    */
-  public static final int MAX_IN_FLIGHT = 8;
+  public static final int MAX_IN_FLIGHT = 5;
 
   private ConcurrentWrites() {}
 
