@@ -30,13 +30,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class DynamoDbLedgerRepositoryIT extends LedgerRepositoryContract {
 
   private static Emulated aws;
-  private static boolean embeddedMoto;
   private String table;
 
   @BeforeAll
   static void connect(AwsEmulator emulator) {
     aws = Emulated.connect(emulator);
-    embeddedMoto = emulator.isEmbeddedMoto();
   }
 
   @AfterAll
@@ -49,18 +47,6 @@ class DynamoDbLedgerRepositoryIT extends LedgerRepositoryContract {
     table = Emulated.uniqueName("ledger");
     new VigilTable(table).createIfAbsent(aws.dynamo());
     return new DynamoDbLedgerRepository(aws.enhanced(), table, 2);
-  }
-
-  /**
-   * moto 5.2.1 applies a TransactWriteItems to the live table and rolls back by restoring a deep
-   * copy taken at its start; concurrent requests interleave, so a cancelled transaction's item can
-   * survive another's rollback (or a committed one be erased: with 8 writers it lost one of 32
-   * entries in two of three runs). DynamoDB (and LocalStack, set VIGIL_TEST_ENDPOINT) serialize
-   * them.
-   */
-  @Override
-  protected boolean isolatesConcurrentTransactions() {
-    return !embeddedMoto;
   }
 
   private Map<String, AttributeValue> item(String pk, String sk) {
