@@ -1,5 +1,6 @@
 package io.vigil.adapters.dynamodb;
 
+import io.vigil.adapters.dynamodb.internal.BatchReader;
 import io.vigil.adapters.dynamodb.internal.Times;
 import io.vigil.domain.performance.ClosedFindings;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 
 /**
  * {@link ClosedFindings} on the Vigil table: the {@code META} items that
@@ -91,13 +91,9 @@ public final class DynamoDbClosedFindings implements ClosedFindings {
 
   private Map<String, FindingEvidenceItem> evidenceOf(List<String> findingIds) {
     var out = new HashMap<String, FindingEvidenceItem>();
-    for (int i = 0; i < findingIds.size(); i += Keys.MAX_BATCH_GET) {
-      var chunk = findingIds.subList(i, Math.min(i + Keys.MAX_BATCH_GET, findingIds.size()));
-      var batch = ReadBatch.builder(FindingEvidenceItem.class).mappedTableResource(evidence);
-      chunk.forEach(id -> batch.addGetItem(Keys.key(Keys.finding(id), FindingEvidenceItem.SK)));
-      enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(evidence)
-          .forEach(item -> out.put(item.getFindingId(), item));
-    }
+    BatchReader.get(enhanced, evidence, findingIds.stream()
+            .map(id -> Keys.key(Keys.finding(id), FindingEvidenceItem.SK)).toList(), false)
+        .forEach(item -> out.put(item.getFindingId(), item));
     return out;
   }
 }

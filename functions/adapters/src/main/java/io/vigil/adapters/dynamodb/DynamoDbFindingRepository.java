@@ -1,6 +1,7 @@
 package io.vigil.adapters.dynamodb;
 
 import io.vigil.adapters.dynamodb.internal.Backoff;
+import io.vigil.adapters.dynamodb.internal.BatchReader;
 import io.vigil.adapters.dynamodb.internal.Conditions;
 import io.vigil.adapters.dynamodb.internal.TableItem;
 import io.vigil.adapters.dynamodb.internal.Times;
@@ -167,20 +168,13 @@ public final class DynamoDbFindingRepository implements FindingRepository {
   private record Read(Optional<OpenFindingLockItem> lock,
       Optional<FindingEvidenceItem> evidence, Optional<LastFindingItem> last) {}
 
-  /** Items by {@code keyOf}, read with BatchGetItems of 100 keys. */
+  /** Items by {@code keyOf}, read with {@link BatchReader}. */
   private <T> Map<String, T> batchGet(DynamoDbTable<T> table,
       List<software.amazon.awssdk.enhanced.dynamodb.Key> keys,
       java.util.function.Function<T, String> keyOf, boolean consistent) {
     var out = new HashMap<String, T>();
-    for (int i = 0; i < keys.size(); i += 100) {
-      var batch = software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch
-          .builder(table.tableSchema().itemType().rawClass()).mappedTableResource(table);
-      keys.subList(i, Math.min(i + 100, keys.size())).forEach(k -> batch.addGetItem(
-          software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest.builder()
-              .key(k).consistentRead(consistent).build()));
-      enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(table)
-          .forEach(item -> out.put(keyOf.apply(item), item));
-    }
+    BatchReader.get(enhanced, table, keys, consistent)
+        .forEach(item -> out.put(keyOf.apply(item), item));
     return out;
   }
 

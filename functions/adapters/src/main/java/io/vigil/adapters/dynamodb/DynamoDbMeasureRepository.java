@@ -1,5 +1,6 @@
 package io.vigil.adapters.dynamodb;
 
+import io.vigil.adapters.dynamodb.internal.BatchReader;
 import io.vigil.adapters.dynamodb.internal.Backoff;
 import io.vigil.adapters.dynamodb.internal.BatchWriter;
 import io.vigil.domain.performance.Measure;
@@ -18,7 +19,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 
 /**
@@ -128,13 +128,8 @@ public final class DynamoDbMeasureRepository implements MeasureRepository {
     });
     var all = windows.values().stream().flatMap(List::stream).distinct().toList();
     var found = new HashMap<Key, MeasureResult>();
-    for (int i = 0; i < all.size(); i += Keys.MAX_BATCH_GET) {
-      var batch = ReadBatch.builder(MeasureResultItem.class).mappedTableResource(table);
-      all.subList(i, Math.min(i + Keys.MAX_BATCH_GET, all.size()))
-          .forEach(k -> batch.addGetItem(r -> r.key(k).consistentRead(true)));
-      enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(table)
-          .forEach(item -> found.put(Keys.key(item.getPk(), item.getSk()), item.toDomain()));
-    }
+    BatchReader.get(enhanced, table, all, true)
+        .forEach(item -> found.put(Keys.key(item.getPk(), item.getSk()), item.toDomain()));
     var out = new EnumMap<Measure, List<MeasureResult>>(Measure.class);
     windows.forEach((measure, keys) -> out.put(measure,
         keys.stream().map(found::get).filter(Objects::nonNull).toList()));

@@ -1,5 +1,6 @@
 package io.vigil.adapters.dynamodb;
 
+import io.vigil.adapters.dynamodb.internal.BatchReader;
 import io.vigil.adapters.dynamodb.internal.Backoff;
 import io.vigil.adapters.dynamodb.internal.BatchWriter;
 import io.vigil.adapters.dynamodb.internal.Conditions;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -116,17 +116,12 @@ public final class DynamoDbResultRepository implements ResultRepository {
   @Override
   public Map<String, CheckResult> findLatest(Collection<String> subjectKeys) {
     var out = new HashMap<String, CheckResult>();
-    var keys = new ArrayList<>(new LinkedHashSet<>(subjectKeys));
-    for (int i = 0; i < keys.size(); i += Keys.MAX_BATCH_GET) {
-      var batch = ReadBatch.builder(ResultItem.class).mappedTableResource(results);
-      keys.subList(i, Math.min(i + Keys.MAX_BATCH_GET, keys.size()))
-          .forEach(k -> batch.addGetItem(Keys.key(Keys.subject(k), Keys.LATEST)));
-      enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(results)
-          .forEach(item -> {
-            var result = item.toDomain();
-            out.put(result.subjectKey(), result);
-          });
-    }
+    var keys = new LinkedHashSet<>(subjectKeys).stream()
+        .map(k -> Keys.key(Keys.subject(k), Keys.LATEST)).toList();
+    BatchReader.get(enhanced, results, keys, false).forEach(item -> {
+      var result = item.toDomain();
+      out.put(result.subjectKey(), result);
+    });
     return out;
   }
 

@@ -8,8 +8,6 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 /** Key values of the table, as {@code docs/data-model.md} lays them out. */
 final class Keys {
 
-  /** Keys a {@code BatchGetItem} request may name. */
-  static final int MAX_BATCH_GET = 100;
   static final String META = "META";
   static final String LATEST = "LATEST";
   static final String OPEN_FINDING = "OPEN_FINDING";
